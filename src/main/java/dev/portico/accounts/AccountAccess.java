@@ -1,0 +1,51 @@
+package dev.portico.accounts;
+
+import dev.portico.accounts.internal.Accounts;
+import dev.portico.accounts.internal.Users;
+import dev.portico.system.NotFound;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who may manage what (TEN-2, TEN-5): an active admin manages their own company; the operator
+ * manages every company. Checks read the current state from the database, so a demoted or suspended
+ * admin loses their powers on the next request. Anything a caller may not manage answers {@link
+ * NotFound}, exactly like something that does not exist, so ids of other tenants cannot be probed.
+ */
+@Component
+@Transactional(readOnly = true)
+public class AccountAccess {
+
+  private final Accounts accounts;
+  private final Users users;
+
+  AccountAccess(Accounts accounts, Users users) {
+    this.accounts = accounts;
+    this.users = users;
+  }
+
+  /** The company-type account, if the user may administer it; otherwise {@link NotFound}. */
+  public Account requireCompanyAdmin(UUID userId, UUID accountId) {
+    User user =
+        users.find(userId).filter(User::isActive).orElseThrow(() -> new NotFound("Account"));
+    Account account =
+        accounts
+            .find(accountId)
+            .filter(Account::isCompanyType)
+            .orElseThrow(() -> new NotFound("Account"));
+    if (user.operator() || user.isAdminOf(accountId)) {
+      return account;
+    }
+    throw new NotFound("Account");
+  }
+
+  /** Passes only for an active operator; otherwise {@link NotFound}. */
+  public User requireOperator(UUID userId) {
+    return users
+        .find(userId)
+        .filter(User::isActive)
+        .filter(User::operator)
+        .orElseThrow(() -> new NotFound("Page"));
+  }
+}

@@ -1,0 +1,20 @@
+package dev.portico.accounts;
+
+import dev.portico.system.PlainText;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+import java.util.UUID;
+
+/** The name, users and teams of an alias to create or save. */
+public record AliasDraft(
+    @NotBlank(message = "is required") @Size(max = 100) @PlainText String name,
+    @NotNull @Size(max = 10000) Set<UUID> memberIds,
+    @NotNull @Size(max = 1000) Set<UUID> teamIds) {
+
+  public AliasDraft {
+    memberIds = memberIds == null ? Set.of() : Set.copyOf(memberIds);
+    teamIds = teamIds == null ? Set.of() : Set.copyOf(teamIds);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.portico.accounts;
+
+import dev.portico.system.PlainText;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+import java.util.UUID;
+
+/** The name and members of a team to create or save. */
+public record TeamDraft(
+    @NotBlank(message = "is required") @Size(max = 100) @PlainText String name,
+    @NotNull @Size(max = 10000) Set<UUID> memberIds) {
+
+  public TeamDraft {
+    memberIds = memberIds == null ? Set.of() : Set.copyOf(memberIds);
+  }
+}

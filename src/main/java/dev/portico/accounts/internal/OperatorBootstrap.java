@@ -1,0 +1,56 @@
+package dev.portico.accounts.internal;
+
+import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.License;
+import dev.portico.accounts.NewUser;
+import dev.portico.accounts.Plan;
+import dev.portico.system.Actor;
+import dev.portico.system.InvalidInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the bootstrap operator when its email and password are configured and no user has that
+ * email yet (TEN-5); idempotent, and runs before demo data so both can name the same operator.
+ */
+@Component
+@Order(10)
+class OperatorBootstrap implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(OperatorBootstrap.class);
+
+  private final BootstrapSettings settings;
+  private final AccountManagement management;
+
+  OperatorBootstrap(BootstrapSettings settings, AccountManagement management) {
+    this.settings = settings;
+    this.management = management;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    String email = settings.email();
+    String password = settings.password();
+    if (email == null || email.isBlank() || password == null || password.isBlank()) {
+      return;
+    }
+    if (management.userByEmail(email).isPresent()) {
+      return;
+    }
+    try {
+      management.createIndividual(
+          Actor.SYSTEM,
+          new NewUser(email, "Operator", null, License.FULL, password),
+          Plan.FREE,
+          true);
+      log.info("Bootstrap operator {} created", email);
+    } catch (InvalidInput e) {
+      throw new IllegalStateException(
+          "PORTICO_BOOTSTRAP_OPERATOR_* is invalid: " + e.getMessage(), e);
+    }
+  }
+}

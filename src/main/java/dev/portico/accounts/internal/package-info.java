@@ -1,0 +1,5 @@
+/** Internals of the accounts module. */
+@NullMarked
+package dev.portico.accounts.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,43 @@
+package dev.portico.accounts.web;
+
+import dev.portico.system.InvalidInput;
+import org.springframework.validation.BindingResult;
+
+/** Puts a service's field errors next to the console form's fields. */
+final class Forms {
+
+  private Forms() {}
+
+  /** A form text as the services expect it: never {@code null}. */
+  static String text(@org.jspecify.annotations.Nullable String value) {
+    return value == null ? "" : value;
+  }
+
+  /** Whether the request came from htmx and wants a fragment rather than a page. */
+  static boolean htmx(jakarta.servlet.http.HttpServletRequest request) {
+    return "true".equals(request.getHeader("HX-Request"));
+  }
+
+  static void reject(InvalidInput e, BindingResult result) {
+    for (InvalidInput.FieldViolation v : e.violations()) {
+      String field =
+          v.field().startsWith("admin.") ? "admin" + capitalize(v.field().substring(6)) : v.field();
+      if (result.getFieldType(field) != null || hasProperty(result, field)) {
+        result.rejectValue(field, "invalid", v.message());
+      } else {
+        result.reject("invalid", v.message());
+      }
+    }
+  }
+
+  private static boolean hasProperty(BindingResult result, String field) {
+    Object target = result.getTarget();
+    return target != null
+        && org.springframework.beans.BeanUtils.getPropertyDescriptor(target.getClass(), field)
+            != null;
+  }
+
+  private static String capitalize(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}
