@@ -1,0 +1,73 @@
+package dev.portico.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One real PostgreSQL server (zonky embedded binaries) for the whole test JVM; every Spring test
+ * context gets a database of its own on it, so contexts never see each other's rows.
+ */
+public final class EmbeddedPostgresSupport {
+
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static volatile EmbeddedPostgres server;
+
+  private EmbeddedPostgresSupport() {}
+
+  /** The shared server, started on first use and stopped when the JVM exits. */
+  public static synchronized EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      EmbeddedPostgres started = server;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (IOException ignored) {
+                      // the JVM is going away
+                    }
+                  }));
+    }
+    return server;
+  }
+
+  /** Creates a fresh, empty database and returns its JDBC URL. */
+  public static String newDatabase() {
+    String name = "portico_" + DATABASES.incrementAndGet();
+    try (Connection c = server().getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("create database " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return server().getJdbcUrl("postgres", name);
+  }
+
+  /** Points a Spring test context at a new database of the shared server. */
+  public static final class Initializer
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      TestPropertyValues.of(
+              "spring.datasource.url=" + newDatabase(),
+              "spring.datasource.username=postgres",
+              "spring.datasource.password=")
+          .applyTo(context.getEnvironment());
+    }
+  }
+}
