@@ -1,0 +1,175 @@
+package dev.portico.apikeys;
+
+import dev.portico.accounts.Account;
+import dev.portico.accounts.AccountAccess;
+import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.AccountType;
+import dev.portico.accounts.Scope;
+import dev.portico.accounts.Stack;
+import dev.portico.accounts.User;
+import dev.portico.apikeys.internal.ApiKeys;
+import dev.portico.apikeys.internal.SecretCipher;
+import dev.portico.system.Actor;
+import dev.portico.system.Conflict;
+import dev.portico.system.InputValidator;
+import dev.portico.system.InvalidInput;
+import dev.portico.system.NotFound;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues and deletes API keys (KEY-1..4). A company's keys are managed by its admins (and the
+ * operator) and act for one of its members; a user's personal keys are theirs alone, at most {@code
+ * individualKeyLimit} of them.
+ */
+@Service
+@Transactional
+public class ApiKeyManagement {
+
+  private static final char[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+  private static final int ACCESS_KEY_LENGTH = 24;
+  private static final int SECRET_KEY_LENGTH = 48;
+
+  private final ApiKeys keys;
+  private final SecretCipher cipher;
+  private final AccountManagement accounts;
+  private final AccountAccess access;
+  private final InputValidator validator;
+  private final ApiKeysSettings settings;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  ApiKeyManagement(
+      ApiKeys keys,
+      SecretCipher cipher,
+      AccountManagement accounts,
+      AccountAccess access,
+      InputValidator validator,
+      ApiKeysSettings settings,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.keys = keys;
+    this.cipher = cipher;
+    this.accounts = accounts;
+    this.access = access;
+    this.validator = validator;
+    this.settings = settings;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * The account whose keys this user may manage: their own personal account, or a company they
+   * administer (any, for the operator). Anything else is {@link NotFound}.
+   */
+  @Transactional(readOnly = true)
+  public Account requireManageable(User me, UUID accountId) {
+    if (accountId.equals(me.personalAccountId())) {
+      return accounts.account(accountId).orElseThrow(() -> new NotFound("Account"));
+    }
+    return access.requireCompanyAdmin(me.id(), accountId);
+  }
+
+  /** Creates a key on the given stack; the result holds the secret, shown once (KEY-2). */
+  public IssuedApiKey create(Actor actor, UUID accountId, NewApiKey spec, Stack stack) {
+    validator.check(spec);
+    Account account = accounts.account(accountId).orElseThrow(() -> new NotFound("Account"));
+    User user = keyUser(account, Objects.requireNonNull(spec.userId()));
+    if (account.type() == AccountType.INDIVIDUAL && keys.countForAccount(account.id()) >= settings.individualKeyLimit()) {
+      throw new Conflict("An individual account may hold at most " + settings.individualKeyLimit() + " active API keys. Delete one before creating another.");
+    }
+    String accessKey = newAccessKey();
+    String secret = random(SECRET_KEY_LENGTH);
+    ApiKey key = new ApiKey(UUID.randomUUID(), account.id(), user.id(), spec.name().strip(), accessKey, spec.scopes(), user.operator() ? "any" : stack.key(), clock.instant(), actor.userId(), null);
+    keys.insert(key, cipher.seal(secret, accessKey));
+    events.publishEvent(new ApiKeyCreated(actor, account.id(), key.id(), user.id(), key.name(), accessKey, Map.of("user", user.email(), "scopes", scopeNames(key), "stack", key.stackKey())));
+    return new IssuedApiKey(key, secret);
+  }
+
+  /**
+   * Creates the bootstrap operator key with the given access and secret key if that access key does
+   * not exist yet (TEN-5); returns whether it was created.
+   */
+  public boolean createIfAbsent(Actor actor, User operator, String name, String accessKey, String secret) {
+    if (keys.accessKeyExists(accessKey)) {
+      return false;
+    }
+    ApiKey key = new ApiKey(UUID.randomUUID(), operator.personalAccountId(), operator.id(), name, accessKey, java.util.EnumSet.allOf(Scope.class), "any", clock.instant(), null, null);
+    keys.insert(key, cipher.seal(secret, accessKey));
+    events.publishEvent(new ApiKeyCreated(actor, key.accountId(), key.id(), operator.id(), name, accessKey, Map.of("user", operator.email(), "scopes", scopeNames(key), "stack", "any")));
+    return true;
+  }
+
+  /** Deletes a key of the account, irreversibly; it stops working everywhere within the cache expiry. */
+  public ApiKey delete(Actor actor, UUID accountId, UUID keyId) {
+    ApiKey key = keys.find(keyId).filter(k -> k.accountId().equals(accountId)).orElseThrow(() -> new NotFound("API key"));
+    keys.delete(keyId);
+    events.publishEvent(new ApiKeyDeleted(actor, accountId, keyId, key.userId(), key.name(), key.accessKey(), Map.of()));
+    return key;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<ApiKey> key(UUID keyId) {
+    return keys.find(keyId);
+  }
+
+  /** Every key of the account, newest first. */
+  @Transactional(readOnly = true)
+  public List<ApiKey> keys(UUID accountId) {
+    return keys.forAccount(accountId);
+  }
+
+  /** Re-seals secrets sealed with a retired encryption key (key rotation); returns how many. */
+  public int resealStale() {
+    int count = 0;
+    for (ApiKeys.Sealed row : keys.all()) {
+      if (cipher.isStale(row.sealedSecret())) {
+        keys.reseal(row.key().id(), cipher.seal(cipher.open(row.sealedSecret(), row.key().accessKey()), row.key().accessKey()));
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private User keyUser(Account account, UUID userId) {
+    User user = accounts.user(userId).orElseThrow(() -> InvalidInput.of("userId", "is not a user of this account"));
+    boolean belongs = account.type() == AccountType.INDIVIDUAL ? account.id().equals(user.personalAccountId()) : account.id().equals(user.companyId());
+    if (!belongs) {
+      throw InvalidInput.of("userId", "is not a user of this account");
+    }
+    if (!user.isActive()) {
+      throw InvalidInput.of("userId", "is suspended: a key for them would not work");
+    }
+    return user;
+  }
+
+  private String newAccessKey() {
+    String accessKey;
+    do {
+      accessKey = random(ACCESS_KEY_LENGTH);
+    } while (keys.accessKeyExists(accessKey));
+    return accessKey;
+  }
+
+  private String random(int length) {
+    char[] out = new char[length];
+    for (int i = 0; i < length; i++) {
+      out[i] = ALPHANUMERIC[random.nextInt(ALPHANUMERIC.length)];
+    }
+    return new String(out);
+  }
+
+  private static String scopeNames(ApiKey key) {
+    return key.scopes().stream().map(Scope::name).sorted().collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,123 @@
+package dev.portico.apikeys.internal;
+
+import static dev.portico.system.Sql.instant;
+import static dev.portico.system.Sql.nullableInstant;
+import static dev.portico.system.Sql.nullableUuid;
+import static dev.portico.system.Sql.ts;
+import static dev.portico.system.Sql.uuid;
+
+import dev.portico.accounts.Scope;
+import dev.portico.apikeys.ApiKey;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores API keys ({@code key_api_key}) with their sealed secrets. */
+@Repository
+public class ApiKeys {
+
+  private final JdbcClient jdbc;
+
+  ApiKeys(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(ApiKey key, String sealedSecret) {
+    jdbc.sql(
+            """
+            insert into key_api_key (id, account_id, user_id, name, access_key, secret_sealed, scopes, stack_key, created_at, created_by)
+            values (:id, :account, :user, :name, :access, :sealed, :scopes, :stack, :created, :by)
+            """)
+        .param("id", key.id())
+        .param("account", key.accountId())
+        .param("user", key.userId())
+        .param("name", key.name())
+        .param("access", key.accessKey())
+        .param("sealed", sealedSecret)
+        .param("scopes", key.scopeBits())
+        .param("stack", key.stackKey())
+        .param("created", ts(key.createdAt()))
+        .param("by", key.createdBy())
+        .update();
+  }
+
+  public boolean delete(UUID id) {
+    return jdbc.sql("delete from key_api_key where id = :id").param("id", id).update() > 0;
+  }
+
+  public Optional<ApiKey> find(UUID id) {
+    return jdbc.sql("select * from key_api_key where id = :id").param("id", id).query(ApiKeys::map).optional();
+  }
+
+  public boolean accessKeyExists(String accessKey) {
+    return jdbc.sql("select count(*) from key_api_key where access_key = :a").param("a", accessKey).query(Long.class).single() > 0;
+  }
+
+  /** A key with its sealed secret, by access key: what verification needs. */
+  public Optional<Sealed> findSealed(String accessKey) {
+    return jdbc.sql("select * from key_api_key where access_key = :a")
+        .param("a", accessKey)
+        .query((rs, n) -> new Sealed(map(rs, n), rs.getString("secret_sealed")))
+        .optional();
+  }
+
+  public List<ApiKey> forAccount(UUID accountId) {
+    return jdbc.sql("select * from key_api_key where account_id = :account order by created_at desc, id")
+        .param("account", accountId)
+        .query(ApiKeys::map)
+        .list();
+  }
+
+  public List<ApiKey> forUser(UUID accountId, UUID userId) {
+    return jdbc.sql("select * from key_api_key where account_id = :account and user_id = :user order by created_at desc, id")
+        .param("account", accountId)
+        .param("user", userId)
+        .query(ApiKeys::map)
+        .list();
+  }
+
+  public long countForAccount(UUID accountId) {
+    return jdbc.sql("select count(*) from key_api_key where account_id = :account").param("account", accountId).query(Long.class).single();
+  }
+
+  public List<Sealed> all() {
+    return jdbc.sql("select * from key_api_key").query((rs, n) -> new Sealed(map(rs, n), rs.getString("secret_sealed"))).list();
+  }
+
+  public void reseal(UUID id, String sealedSecret) {
+    jdbc.sql("update key_api_key set secret_sealed = :s where id = :id").param("id", id).param("s", sealedSecret).update();
+  }
+
+  /** Writes a batch of "last used" times; a later time never goes backwards. */
+  public void touch(Map<UUID, Instant> lastUsed) {
+    lastUsed.forEach(
+        (id, at) ->
+            jdbc.sql("update key_api_key set last_used_at = :at where id = :id and (last_used_at is null or last_used_at < :at)")
+                .param("id", id)
+                .param("at", ts(at))
+                .update());
+  }
+
+  static ApiKey map(ResultSet rs, int row) throws SQLException {
+    return new ApiKey(
+        uuid(rs, "id"),
+        uuid(rs, "account_id"),
+        uuid(rs, "user_id"),
+        rs.getString("name"),
+        rs.getString("access_key"),
+        Scope.of(rs.getInt("scopes")),
+        rs.getString("stack_key"),
+        instant(rs, "created_at"),
+        nullableUuid(rs, "created_by"),
+        nullableInstant(rs, "last_used_at"));
+  }
+
+  /** A key and its sealed secret. */
+  public record Sealed(ApiKey key, String sealedSecret) {}
+}
