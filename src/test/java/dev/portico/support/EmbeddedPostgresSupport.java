@@ -17,6 +17,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class EmbeddedPostgresSupport {
 
+  /** The AES key that seals API-key secrets in tests (32 bytes, Base64); never a key file. */
+  public static final String TEST_ENCRYPTION_KEY = "dGVzdC1vbmx5LWFlcy1rZXktMzItYnl0ZXMtbG9uZyE=";
+
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static volatile EmbeddedPostgres server;
 
@@ -66,7 +69,8 @@ public final class EmbeddedPostgresSupport {
       TestPropertyValues.of(
               "spring.datasource.url=" + newDatabase(),
               "spring.datasource.username=postgres",
-              "spring.datasource.password=")
+              "spring.datasource.password=",
+              "portico.apikeys.encryption-keys.test=" + TEST_ENCRYPTION_KEY)
           .applyTo(context.getEnvironment());
     }
   }

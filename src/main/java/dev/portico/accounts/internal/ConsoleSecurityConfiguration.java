@@ -52,7 +52,8 @@ class ConsoleSecurityConfiguration {
                         "/favicon.ico",
                         "/error",
                         "/actuator/health",
-                        "/actuator/health/**")
+                        "/actuator/health/**",
+                        "/ping")
                     .permitAll()
                     .requestMatchers("/operator/**")
                     .hasRole("OPERATOR")

@@ -1,0 +1,20 @@
+package dev.portico.gateway;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the gateway.
+ *
+ * @param maxClockSkew how far a signed request's {@code Date} may be from server time (KEY-5)
+ * @param nonceLocalCacheSize nonces each node remembers in memory (the fast path of replay checks)
+ * @param rateLimitPerMinute calls one credential may make per minute on one node (API-4)
+ * @param unauthenticatedRateLimitPerMinute failed calls one client address may make per minute
+ */
+@ConfigurationProperties("portico.gateway")
+public record GatewaySettings(
+    @DefaultValue("5m") Duration maxClockSkew,
+    @DefaultValue("200000") int nonceLocalCacheSize,
+    @DefaultValue("60000") int rateLimitPerMinute,
+    @DefaultValue("600") int unauthenticatedRateLimitPerMinute) {}

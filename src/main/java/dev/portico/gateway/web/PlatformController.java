@@ -1,0 +1,81 @@
+package dev.portico.gateway.web;
+
+import dev.portico.accounts.Account;
+import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.ApiCaller;
+import dev.portico.accounts.Role;
+import dev.portico.accounts.Scope;
+import dev.portico.accounts.User;
+import dev.portico.system.NotFound;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The built-in endpoints with the reference platform's shapes (API-2): who am I ({@code
+ * sessioninfo}) and my companies. JSON is served for {@code application/json} and for the vendor
+ * types {@code application/vnd.onshape.v1+json} (any {@code +json} type, API-4).
+ */
+@RestController
+class PlatformController {
+
+  private final AccountManagement accounts;
+
+  PlatformController(AccountManagement accounts) {
+    this.accounts = accounts;
+  }
+
+  @GetMapping("/api/users/sessioninfo")
+  Map<String, @Nullable Object> sessionInfo(ApiCaller caller) {
+    User user = accounts.user(caller.userId()).orElseThrow(() -> new NotFound("User"));
+    Account company =
+        user.companyId() == null ? null : accounts.account(user.companyId()).orElse(null);
+    Map<String, @Nullable Object> info = new LinkedHashMap<>();
+    info.put("id", user.id().toString());
+    info.put("name", user.name());
+    if (caller.has(Scope.OAuth2ReadPII)) {
+      info.put("email", user.email());
+    }
+    info.put("isLight", user.isLight());
+    info.put(
+        "company",
+        company == null ? null : Map.of("id", company.id().toString(), "name", company.name()));
+    if (caller.clientId() != null) {
+      info.put("clientId", caller.clientId());
+    }
+    info.put("oauth2Scopes", caller.scopeBits());
+    info.put("role", user.role() == null ? null : user.role().name());
+    return info;
+  }
+
+  @GetMapping("/api/companies")
+  Map<String, Object> companies(ApiCaller caller) {
+    User user = accounts.user(caller.userId()).orElseThrow(() -> new NotFound("User"));
+    List<Map<String, @Nullable Object>> items = new ArrayList<>();
+    if (user.companyId() != null) {
+      accounts
+          .account(user.companyId())
+          .ifPresent(company -> items.add(company(company, user.role() == Role.ADMIN)));
+    }
+    return Map.of("items", items);
+  }
+
+  private static Map<String, @Nullable Object> company(Account company, boolean admin) {
+    Map<String, @Nullable Object> item = new LinkedHashMap<>();
+    item.put("id", company.id().toString());
+    item.put("name", company.name());
+    item.put("type", company.type().name());
+    String domain = company.domain();
+    item.put(
+        "domainPrefix",
+        domain == null
+            ? null
+            : domain.substring(0, domain.indexOf('.') < 0 ? domain.length() : domain.indexOf('.')));
+    item.put("admin", admin);
+    return item;
+  }
+}
