@@ -1,0 +1,147 @@
+package dev.portico.gateway;
+
+import static dev.portico.support.TestApiKeys.nonce;
+import static dev.portico.support.TestApiKeys.signedHeaders;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portico.PorticoApplication;
+import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.License;
+import dev.portico.accounts.Role;
+import dev.portico.accounts.User;
+import dev.portico.accounts.UserChanges;
+import dev.portico.accounts.UserState;
+import dev.portico.apikeys.ApiKeyManagement;
+import dev.portico.apikeys.IssuedApiKey;
+import dev.portico.support.PorticoTest;
+import dev.portico.support.TestAccounts;
+import dev.portico.support.TestAccounts.Company;
+import dev.portico.support.TestApiKeys;
+import dev.portico.system.Actor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * Two Portico nodes sharing one PostgreSQL database: a nonce accepted by one is refused by the
+ * other, and a revocation on one (key deleted, user suspended) is seen by the other within the
+ * documented 5 s.
+ */
+@PorticoTest
+class TwoNodesTests {
+
+  static ConfigurableApplicationContext nodeB;
+  static final Duration REVOCATION_BOUND = Duration.ofSeconds(5);
+
+  @Autowired TestAccounts accounts;
+  @Autowired TestApiKeys keys;
+  @Autowired ApiKeyManagement keyManagement;
+  @Autowired AccountManagement accountManagement;
+  @LocalServerPort int portA;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startSecondNode(@Autowired Environment nodeA) {
+    nodeB =
+        // command-line arguments: they win over application.properties (builder properties do not)
+        new SpringApplicationBuilder(PorticoApplication.class)
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=" + nodeA.getRequiredProperty("spring.datasource.url"),
+                "--spring.datasource.username="
+                    + nodeA.getRequiredProperty("spring.datasource.username"),
+                "--spring.datasource.password=",
+                "--portico.apikeys.encryption-keys.test="
+                    + nodeA.getRequiredProperty("portico.apikeys.encryption-keys.test"));
+  }
+
+  @AfterAll
+  static void stopSecondNode() {
+    if (nodeB != null) {
+      nodeB.close();
+    }
+  }
+
+  @Test
+  void nonceAcceptedByOneNodeIsRefusedByTheOther() throws Exception {
+    Company acme = accounts.company("Acme");
+    IssuedApiKey key = keys.issue(acme.admin());
+    Map<String, String> headers =
+        signedHeaders(
+            key, "GET", "/api/users/sessioninfo", "", "application/json", nonce(), Instant.now());
+    HttpResponse<String> first = get(portA, headers);
+    assertThat(first.statusCode())
+        .as(first.body() + " portA=" + portA + " portB=" + portB())
+        .isEqualTo(200);
+    HttpResponse<String> replay = get(portB(), headers);
+    assertThat(replay.statusCode()).isEqualTo(401);
+    assertThat(replay.body()).contains("replayed_nonce");
+  }
+
+  @Test
+  void keyDeletedOnOneNodeIsRefusedByTheOtherWithinFiveSeconds() throws Exception {
+    Company acme = accounts.company("Acme");
+    IssuedApiKey key = keys.issue(acme.admin());
+    assertThat(get(portB(), fresh(key)).statusCode()).isEqualTo(200); // node B caches the key
+    keyManagement.delete(Actor.SYSTEM, acme.id(), key.key().id()); // on node A
+    assertRefusedByNodeBWithinBound(key);
+  }
+
+  @Test
+  void userSuspendedOnOneNodeIsRefusedByTheOtherWithinFiveSeconds() throws Exception {
+    Company acme = accounts.company("Acme");
+    User bob = accounts.member(acme, Role.MEMBER, License.FULL);
+    IssuedApiKey key = keys.issue(bob);
+    assertThat(get(portB(), fresh(key)).statusCode()).isEqualTo(200);
+    accountManagement.changeUser(
+        Actor.SYSTEM, acme.id(), bob.id(), new UserChanges(null, null, UserState.SUSPENDED));
+    assertRefusedByNodeBWithinBound(key);
+  }
+
+  private void assertRefusedByNodeBWithinBound(IssuedApiKey key) throws Exception {
+    long start = System.nanoTime();
+    int status;
+    do {
+      status = get(portB(), fresh(key)).statusCode();
+      if (status == 401) {
+        break;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() - start < REVOCATION_BOUND.plusSeconds(2).toNanos());
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(status).as("node B still accepts after %s", took).isEqualTo(401);
+    // the bound is 5 s; allow for request time and scheduling on a busy 2-core CI machine
+    assertThat(took).isLessThanOrEqualTo(REVOCATION_BOUND.plusMillis(1500));
+  }
+
+  private static Map<String, String> fresh(IssuedApiKey key) {
+    return signedHeaders(
+        key, "GET", "/api/users/sessioninfo", "", "application/json", nonce(), Instant.now());
+  }
+
+  private int portB() {
+    return ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+  }
+
+  private HttpResponse<String> get(int port, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/users/sessioninfo"))
+            .GET();
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
