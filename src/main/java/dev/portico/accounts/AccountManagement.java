@@ -78,15 +78,15 @@ public class AccountManagement {
     if (!violations.isEmpty()) {
       throw new InvalidInput(violations);
     }
-    checkDomain(spec.type(), spec.domain(), null);
+    checkDomain(spec.requiredType(), spec.domain(), null);
     checkEmailFree(firstUser.email(), "admin.email");
     Instant now = clock.instant();
     Account account =
         new Account(
             UUID.randomUUID(),
-            spec.type(),
+            spec.requiredType(),
             spec.name().strip(),
-            spec.plan(),
+            spec.requiredPlan(),
             spec.domain(),
             spec.allocationStart() != null ? spec.allocationStart() : today(),
             spec.allocationOverride(),
@@ -145,6 +145,12 @@ public class AccountManagement {
   @Transactional(readOnly = true)
   public Optional<Account> account(UUID accountId) {
     return accounts.find(accountId);
+  }
+
+  /** The user whose personal (individual) account this is; empty for company-type accounts. */
+  @Transactional(readOnly = true)
+  public Optional<User> owner(UUID accountId) {
+    return users.findByPersonalAccount(accountId);
   }
 
   @Transactional(readOnly = true)

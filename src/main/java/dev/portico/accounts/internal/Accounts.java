@@ -117,7 +117,6 @@ public class Accounts {
   }
 
   static Account map(ResultSet rs, int row) throws SQLException {
-    long override = rs.getLong("allocation_override");
     return new Account(
         uuid(rs, "id"),
         AccountType.valueOf(rs.getString("type")),
@@ -125,7 +124,7 @@ public class Accounts {
         Plan.valueOf(rs.getString("plan")),
         rs.getString("domain"),
         rs.getObject("allocation_start", LocalDate.class),
-        rs.wasNull() ? null : override,
+        rs.getObject("allocation_override", Long.class),
         instant(rs, "created_at"));
   }
 }

@@ -115,6 +115,14 @@ public class Users {
         .optional();
   }
 
+  /** The owner of a personal account. */
+  public Optional<User> findByPersonalAccount(UUID accountId) {
+    return jdbc.sql("select * from acc_user where personal_account_id = :account")
+        .param("account", accountId)
+        .query(Users::map)
+        .optional();
+  }
+
   public Optional<String> passwordHash(String email) {
     return jdbc.sql(
             "select password_hash from acc_user where email_key = :key and password_hash is not null")

@@ -5,7 +5,7 @@ import dev.portico.accounts.NewUser;
 import dev.portico.accounts.Role;
 import org.jspecify.annotations.Nullable;
 
-/** The "Add user" form of Company settings → Users, and the first admin of a new account. */
+/** The "Add user" form of Company settings → Users. */
 public class UserForm {
 
   private @Nullable String email;
