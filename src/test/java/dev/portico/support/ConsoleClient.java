@@ -50,6 +50,12 @@ public final class ConsoleClient {
     return send(HttpRequest.newBuilder(resolve(pathOrUrl)).GET());
   }
 
+  /** GET with this session id instead of the cookie jar's, as someone who planted it would. */
+  public HttpResponse<String> getWithSession(String path, String sessionId) {
+    return send(
+        HttpRequest.newBuilder(resolve(path)).header("Cookie", "JSESSIONID=" + sessionId).GET());
+  }
+
   /** POST a form (url-encoded, in the given order) without following redirects. */
   public HttpResponse<String> post(String path, Map<String, String> form) {
     String body =
