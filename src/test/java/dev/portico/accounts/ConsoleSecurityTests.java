@@ -47,6 +47,8 @@ class ConsoleSecurityTests {
           .doesNotContain("unsafe-inline", "unsafe-eval");
       assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
       assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+      assertThat(page.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
     }
   }
 
