@@ -1,0 +1,95 @@
+package dev.portico.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portico.PorticoApplication;
+import dev.portico.support.ConsoleClient;
+import dev.portico.support.EmbeddedPostgresSupport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * TEN-5: the operator named by {@code portico.bootstrap.operator.*} (the environment's {@code
+ * PORTICO_BOOTSTRAP_OPERATOR_EMAIL} / {@code _PASSWORD}) is created at the first start; later
+ * starts on the same database neither fail nor duplicate it, also together with demo mode, whose
+ * operator has the same email.
+ */
+class OperatorBootstrapTests {
+
+  private static final String EMAIL = "ops@portico.test";
+  private static final String PASSWORD = "bootstrap-secret-1";
+
+  @Test
+  void bootstrapOperatorIsCreatedOnceAndLaterStartsNeitherFailNorDuplicate() {
+    String database = EmbeddedPostgresSupport.newDatabase();
+    try (ConfigurableApplicationContext first = start(database)) {
+      User operator = first.getBean(AccountManagement.class).userByEmail(EMAIL).orElseThrow();
+      assertThat(operator.operator()).isTrue();
+      assertThat(operator.companyId()).isNull();
+      assertThat(usersWithEmail(first)).isEqualTo(1);
+    }
+
+    try (ConfigurableApplicationContext second = start(database)) {
+      assertThat(usersWithEmail(second)).isEqualTo(1);
+    }
+
+    try (ConfigurableApplicationContext withDemo = start(database, "--portico.demo=true")) {
+      assertThat(usersWithEmail(withDemo)).isEqualTo(1);
+      assertThat(withDemo.getBean(AccountManagement.class).userByEmail("alice@acme.test"))
+          .isPresent();
+      ConsoleClient browser = new ConsoleClient(port(withDemo));
+      assertThat(ConsoleClient.location(browser.signIn(EMAIL, PASSWORD)))
+          .as("the bootstrap password still signs in")
+          .isEqualTo("/");
+    }
+  }
+
+  @Test
+  void withoutBootstrapSettingsNoOperatorIsCreated() {
+    try (ConfigurableApplicationContext portico =
+        new SpringApplicationBuilder(PorticoApplication.class)
+            .run(databaseArguments(EmbeddedPostgresSupport.newDatabase()).toArray(String[]::new))) {
+      JdbcClient jdbc = portico.getBean(JdbcClient.class);
+      assertThat(jdbc.sql("select count(*) from acc_user").query(Long.class).single()).isZero();
+    }
+  }
+
+  private static ConfigurableApplicationContext start(String database, String... extra) {
+    List<String> arguments = databaseArguments(database);
+    arguments.add("--portico.bootstrap.operator.email=" + EMAIL);
+    arguments.add("--portico.bootstrap.operator.password=" + PASSWORD);
+    arguments.addAll(List.of(extra));
+    return new SpringApplicationBuilder(PorticoApplication.class)
+        .run(arguments.toArray(String[]::new));
+  }
+
+  private static List<String> databaseArguments(String database) {
+    return new ArrayList<>(
+        List.of(
+            "--spring.datasource.url=" + database,
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=",
+            "--server.port=0"));
+  }
+
+  private static long usersWithEmail(ConfigurableApplicationContext context) {
+    return context
+        .getBean(JdbcClient.class)
+        .sql("select count(*) from acc_user where email_key = :key")
+        .param("key", EMAIL)
+        .query(Long.class)
+        .single();
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    WebServer server = ((WebServerApplicationContext) context).getWebServer();
+    return Objects.requireNonNull(server, "Portico started without a web server").getPort();
+  }
+}
