@@ -8,13 +8,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * The authenticated caller of an {@code /api/**} request (API-1), whatever credential it came with:
  * the user it acts for, the account its calls count to, the stack, its scopes, and the API key or
- * OAuth client it came through. REST controllers of every module read it without importing the
- * gateway.
+ * OAuth client it came through; the user's details are a snapshot at most a few seconds old. REST
+ * controllers of every module read it without importing the gateway.
  *
  * @param userId the user the credential acts for
  * @param email that user's email
+ * @param name that user's display name
+ * @param light whether that user has a light license
+ * @param role that user's role in their company, if any
  * @param accountId the account that owns the credential and pays for its calls (USE-3)
  * @param companyId the user's company at authentication time, if any
+ * @param companyName that company's name
  * @param scopeBits the credential's scopes as the OAU-4 bitmask
  * @param operator whether the user is the platform operator
  * @param credential how the caller authenticated
@@ -24,8 +28,12 @@ import org.jspecify.annotations.Nullable;
 public record ApiCaller(
     UUID userId,
     String email,
+    String name,
+    boolean light,
+    @Nullable Role role,
     UUID accountId,
     @Nullable UUID companyId,
+    @Nullable String companyName,
     int scopeBits,
     boolean operator,
     Credential credential,

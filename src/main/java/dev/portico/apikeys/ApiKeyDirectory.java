@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.AccountType;
+import dev.portico.accounts.Role;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserRemoved;
 import dev.portico.accounts.UserUpdated;
@@ -156,12 +157,19 @@ public class ApiKeyDirectory {
                 : key.accountId().equals(user.companyId()));
     byte[] secret =
         cipher.open(row.sealedSecret(), key.accessKey()).getBytes(StandardCharsets.UTF_8);
+    UUID companyId = user == null ? null : user.companyId();
+    String companyName =
+        companyId == null ? null : accounts.account(companyId).map(a -> a.name()).orElse(null);
     return new ResolvedKey(
         key.id(),
         key.accountId(),
         key.userId(),
         user == null ? "" : user.email(),
-        user == null ? null : user.companyId(),
+        user == null ? "" : user.name(),
+        user != null && user.isLight(),
+        user == null ? null : user.role(),
+        companyId,
+        companyName,
         user != null && user.operator(),
         belongs && user != null && user.isActive(),
         key.scopeBits(),
@@ -173,6 +181,8 @@ public class ApiKeyDirectory {
   /**
    * A key ready for verification.
    *
+   * @param name, light, role, companyId, companyName a snapshot of the user, at most {@code
+   *     cacheExpiry} old, so that built-in endpoints answer without the database
    * @param usable whether its user is active and still belongs to the key's account (KEY-3)
    * @param stackKey the stack it works on, or {@code any} for operator keys (KEY-4)
    * @param hmacKey the secret as an HMAC-SHA256 key (KEY-5)
@@ -183,7 +193,11 @@ public class ApiKeyDirectory {
       UUID accountId,
       UUID userId,
       String email,
+      String name,
+      boolean light,
+      @Nullable Role role,
       @Nullable UUID companyId,
+      @Nullable String companyName,
       boolean operator,
       boolean usable,
       int scopeBits,

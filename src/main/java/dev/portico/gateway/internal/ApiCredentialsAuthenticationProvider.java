@@ -116,8 +116,12 @@ final class ApiCredentialsAuthenticationProvider implements AuthenticationProvid
     return new ApiCaller(
         key.userId(),
         key.email(),
+        key.name(),
+        key.light(),
+        key.role(),
         key.accountId(),
         key.companyId(),
+        key.companyName(),
         key.scopeBits(),
         key.operator(),
         credential,

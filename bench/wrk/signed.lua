@@ -1,0 +1,40 @@
+-- wrk script: replays pre-signed requests (bench/wrk/SignRequests.java), each nonce once.
+-- Every thread takes its own stripe of the file so no two threads send the same nonce.
+local path = os.getenv("BENCH_PATH") or "/api/users/sessioninfo"
+local file = os.getenv("BENCH_REQUESTS") or "target/bench/requests.tsv"
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  thread:set("id", counter)
+  table.insert(threads, thread)
+  counter = counter + 1
+end
+
+function init(args)
+  stride = tonumber(os.getenv("BENCH_THREADS") or "2")
+  lines = {}
+  local n = 0
+  for line in io.lines(file) do
+    if n % stride == id then
+      table.insert(lines, line)
+    end
+    n = n + 1
+  end
+  index = 0
+end
+
+function request()
+  index = index + 1
+  if index > #lines then
+    index = 1 -- out of fresh nonces: replays answer 401 and show up as non-2xx
+  end
+  local nonce, date, auth = lines[index]:match("([^\t]+)\t([^\t]+)\t([^\t]+)")
+  return wrk.format("GET", path, {
+    ["Date"] = date,
+    ["On-Nonce"] = nonce,
+    ["Content-Type"] = "application/json",
+    ["Accept"] = "application/json",
+    ["Authorization"] = auth,
+  })
+end
