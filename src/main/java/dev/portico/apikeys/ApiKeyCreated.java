@@ -6,7 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /** An API key was created; never carries its secret. */
-public record ApiKeyCreated(Actor actor, UUID accountId, UUID keyId, UUID userId, String name, String accessKey, Map<String, String> diff)
+public record ApiKeyCreated(
+    Actor actor,
+    UUID accountId,
+    UUID keyId,
+    UUID userId,
+    String name,
+    String accessKey,
+    Map<String, String> diff)
     implements AuditableEvent {
 
   public ApiKeyCreated {

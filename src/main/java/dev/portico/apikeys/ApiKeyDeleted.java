@@ -6,7 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /** An API key was deleted: it stops working on every node within the cache expiry. */
-public record ApiKeyDeleted(Actor actor, UUID accountId, UUID keyId, UUID userId, String name, String accessKey, Map<String, String> diff)
+public record ApiKeyDeleted(
+    Actor actor,
+    UUID accountId,
+    UUID keyId,
+    UUID userId,
+    String name,
+    String accessKey,
+    Map<String, String> diff)
     implements AuditableEvent {
 
   public ApiKeyDeleted {

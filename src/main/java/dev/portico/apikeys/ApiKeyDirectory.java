@@ -49,7 +49,12 @@ public class ApiKeyDirectory {
   private final LoadingCache<String, Optional<ResolvedKey>> cache;
   private final Map<UUID, Instant> lastUsed = new ConcurrentHashMap<>();
 
-  ApiKeyDirectory(ApiKeys keys, SecretCipher cipher, AccountManagement accounts, ApiKeysSettings settings, Clock clock) {
+  ApiKeyDirectory(
+      ApiKeys keys,
+      SecretCipher cipher,
+      AccountManagement accounts,
+      ApiKeysSettings settings,
+      Clock clock) {
     this.keys = keys;
     this.cipher = cipher;
     this.accounts = accounts;
@@ -67,19 +72,24 @@ public class ApiKeyDirectory {
                   }
 
                   @Override
-                  public long expireAfterUpdate(String key, Optional<ResolvedKey> value, long now, long current) {
+                  public long expireAfterUpdate(
+                      String key, Optional<ResolvedKey> value, long now, long current) {
                     return expireAfterCreate(key, value, now);
                   }
 
                   @Override
-                  public long expireAfterRead(String key, Optional<ResolvedKey> value, long now, long current) {
+                  public long expireAfterRead(
+                      String key, Optional<ResolvedKey> value, long now, long current) {
                     return current;
                   }
                 })
             .build(this::load);
   }
 
-  /** The key with this access key, if it exists; its user may be inactive (check {@link ResolvedKey#usable()}). */
+  /**
+   * The key with this access key, if it exists; its user may be inactive (check {@link
+   * ResolvedKey#usable()}).
+   */
   public Optional<ResolvedKey> lookup(String accessKey) {
     return cache.get(accessKey);
   }
@@ -137,11 +147,15 @@ public class ApiKeyDirectory {
   private ResolvedKey resolve(ApiKeys.Sealed row) {
     ApiKey key = row.key();
     User user = accounts.user(key.userId()).orElse(null);
-    AccountType type = accounts.account(key.accountId()).map(a -> a.type()).orElse(AccountType.INDIVIDUAL);
+    AccountType type =
+        accounts.account(key.accountId()).map(a -> a.type()).orElse(AccountType.INDIVIDUAL);
     boolean belongs =
         user != null
-            && (type == AccountType.INDIVIDUAL ? key.accountId().equals(user.personalAccountId()) : key.accountId().equals(user.companyId()));
-    byte[] secret = cipher.open(row.sealedSecret(), key.accessKey()).getBytes(StandardCharsets.UTF_8);
+            && (type == AccountType.INDIVIDUAL
+                ? key.accountId().equals(user.personalAccountId())
+                : key.accountId().equals(user.companyId()));
+    byte[] secret =
+        cipher.open(row.sealedSecret(), key.accessKey()).getBytes(StandardCharsets.UTF_8);
     return new ResolvedKey(
         key.id(),
         key.accountId(),

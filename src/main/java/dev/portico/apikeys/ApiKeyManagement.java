@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ApiKeyManagement {
 
-  private static final char[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+  private static final char[] ALPHANUMERIC =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
   private static final int ACCESS_KEY_LENGTH = 24;
   private static final int SECRET_KEY_LENGTH = 48;
 
@@ -85,14 +86,37 @@ public class ApiKeyManagement {
     validator.check(spec);
     Account account = accounts.account(accountId).orElseThrow(() -> new NotFound("Account"));
     User user = keyUser(account, Objects.requireNonNull(spec.userId()));
-    if (account.type() == AccountType.INDIVIDUAL && keys.countForAccount(account.id()) >= settings.individualKeyLimit()) {
-      throw new Conflict("An individual account may hold at most " + settings.individualKeyLimit() + " active API keys. Delete one before creating another.");
+    if (account.type() == AccountType.INDIVIDUAL
+        && keys.countForAccount(account.id()) >= settings.individualKeyLimit()) {
+      throw new Conflict(
+          "An individual account may hold at most "
+              + settings.individualKeyLimit()
+              + " active API keys. Delete one before creating another.");
     }
     String accessKey = newAccessKey();
     String secret = random(SECRET_KEY_LENGTH);
-    ApiKey key = new ApiKey(UUID.randomUUID(), account.id(), user.id(), spec.name().strip(), accessKey, spec.scopes(), user.operator() ? "any" : stack.key(), clock.instant(), actor.userId(), null);
+    ApiKey key =
+        new ApiKey(
+            UUID.randomUUID(),
+            account.id(),
+            user.id(),
+            spec.name().strip(),
+            accessKey,
+            spec.scopes(),
+            user.operator() ? "any" : stack.key(),
+            clock.instant(),
+            actor.userId(),
+            null);
     keys.insert(key, cipher.seal(secret, accessKey));
-    events.publishEvent(new ApiKeyCreated(actor, account.id(), key.id(), user.id(), key.name(), accessKey, Map.of("user", user.email(), "scopes", scopeNames(key), "stack", key.stackKey())));
+    events.publishEvent(
+        new ApiKeyCreated(
+            actor,
+            account.id(),
+            key.id(),
+            user.id(),
+            key.name(),
+            accessKey,
+            Map.of("user", user.email(), "scopes", scopeNames(key), "stack", key.stackKey())));
     return new IssuedApiKey(key, secret);
   }
 
@@ -100,21 +124,49 @@ public class ApiKeyManagement {
    * Creates the bootstrap operator key with the given access and secret key if that access key does
    * not exist yet (TEN-5); returns whether it was created.
    */
-  public boolean createIfAbsent(Actor actor, User operator, String name, String accessKey, String secret) {
+  public boolean createIfAbsent(
+      Actor actor, User operator, String name, String accessKey, String secret) {
     if (keys.accessKeyExists(accessKey)) {
       return false;
     }
-    ApiKey key = new ApiKey(UUID.randomUUID(), operator.personalAccountId(), operator.id(), name, accessKey, java.util.EnumSet.allOf(Scope.class), "any", clock.instant(), null, null);
+    ApiKey key =
+        new ApiKey(
+            UUID.randomUUID(),
+            operator.personalAccountId(),
+            operator.id(),
+            name,
+            accessKey,
+            java.util.EnumSet.allOf(Scope.class),
+            "any",
+            clock.instant(),
+            null,
+            null);
     keys.insert(key, cipher.seal(secret, accessKey));
-    events.publishEvent(new ApiKeyCreated(actor, key.accountId(), key.id(), operator.id(), name, accessKey, Map.of("user", operator.email(), "scopes", scopeNames(key), "stack", "any")));
+    events.publishEvent(
+        new ApiKeyCreated(
+            actor,
+            key.accountId(),
+            key.id(),
+            operator.id(),
+            name,
+            accessKey,
+            Map.of("user", operator.email(), "scopes", scopeNames(key), "stack", "any")));
     return true;
   }
 
-  /** Deletes a key of the account, irreversibly; it stops working everywhere within the cache expiry. */
+  /**
+   * Deletes a key of the account, irreversibly; it stops working everywhere within the cache
+   * expiry.
+   */
   public ApiKey delete(Actor actor, UUID accountId, UUID keyId) {
-    ApiKey key = keys.find(keyId).filter(k -> k.accountId().equals(accountId)).orElseThrow(() -> new NotFound("API key"));
+    ApiKey key =
+        keys.find(keyId)
+            .filter(k -> k.accountId().equals(accountId))
+            .orElseThrow(() -> new NotFound("API key"));
     keys.delete(keyId);
-    events.publishEvent(new ApiKeyDeleted(actor, accountId, keyId, key.userId(), key.name(), key.accessKey(), Map.of()));
+    events.publishEvent(
+        new ApiKeyDeleted(
+            actor, accountId, keyId, key.userId(), key.name(), key.accessKey(), Map.of()));
     return key;
   }
 
@@ -134,7 +186,10 @@ public class ApiKeyManagement {
     int count = 0;
     for (ApiKeys.Sealed row : keys.all()) {
       if (cipher.isStale(row.sealedSecret())) {
-        keys.reseal(row.key().id(), cipher.seal(cipher.open(row.sealedSecret(), row.key().accessKey()), row.key().accessKey()));
+        keys.reseal(
+            row.key().id(),
+            cipher.seal(
+                cipher.open(row.sealedSecret(), row.key().accessKey()), row.key().accessKey()));
         count++;
       }
     }
@@ -142,8 +197,14 @@ public class ApiKeyManagement {
   }
 
   private User keyUser(Account account, UUID userId) {
-    User user = accounts.user(userId).orElseThrow(() -> InvalidInput.of("userId", "is not a user of this account"));
-    boolean belongs = account.type() == AccountType.INDIVIDUAL ? account.id().equals(user.personalAccountId()) : account.id().equals(user.companyId());
+    User user =
+        accounts
+            .user(userId)
+            .orElseThrow(() -> InvalidInput.of("userId", "is not a user of this account"));
+    boolean belongs =
+        account.type() == AccountType.INDIVIDUAL
+            ? account.id().equals(user.personalAccountId())
+            : account.id().equals(user.companyId());
     if (!belongs) {
       throw InvalidInput.of("userId", "is not a user of this account");
     }

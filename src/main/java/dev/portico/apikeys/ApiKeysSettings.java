@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyFile where a single-node installation keeps a generated key when none is configured
  * @param individualKeyLimit active keys an individual account may hold (KEY-1)
  * @param cacheRefresh how often a cached key is re-read in the background
- * @param cacheExpiry how long a cached key may be used at most: the bound on revocation across nodes
+ * @param cacheExpiry how long a cached key may be used at most: the bound on revocation across
+ *     nodes
  * @param lastUsedFlush how often "last used" times are written to the database
  */
 @ConfigurationProperties("portico.apikeys")

@@ -52,11 +52,18 @@ public class ApiKeys {
   }
 
   public Optional<ApiKey> find(UUID id) {
-    return jdbc.sql("select * from key_api_key where id = :id").param("id", id).query(ApiKeys::map).optional();
+    return jdbc.sql("select * from key_api_key where id = :id")
+        .param("id", id)
+        .query(ApiKeys::map)
+        .optional();
   }
 
   public boolean accessKeyExists(String accessKey) {
-    return jdbc.sql("select count(*) from key_api_key where access_key = :a").param("a", accessKey).query(Long.class).single() > 0;
+    return jdbc.sql("select count(*) from key_api_key where access_key = :a")
+            .param("a", accessKey)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /** A key with its sealed secret, by access key: what verification needs. */
@@ -68,14 +75,16 @@ public class ApiKeys {
   }
 
   public List<ApiKey> forAccount(UUID accountId) {
-    return jdbc.sql("select * from key_api_key where account_id = :account order by created_at desc, id")
+    return jdbc.sql(
+            "select * from key_api_key where account_id = :account order by created_at desc, id")
         .param("account", accountId)
         .query(ApiKeys::map)
         .list();
   }
 
   public List<ApiKey> forUser(UUID accountId, UUID userId) {
-    return jdbc.sql("select * from key_api_key where account_id = :account and user_id = :user order by created_at desc, id")
+    return jdbc.sql(
+            "select * from key_api_key where account_id = :account and user_id = :user order by created_at desc, id")
         .param("account", accountId)
         .param("user", userId)
         .query(ApiKeys::map)
@@ -83,22 +92,31 @@ public class ApiKeys {
   }
 
   public long countForAccount(UUID accountId) {
-    return jdbc.sql("select count(*) from key_api_key where account_id = :account").param("account", accountId).query(Long.class).single();
+    return jdbc.sql("select count(*) from key_api_key where account_id = :account")
+        .param("account", accountId)
+        .query(Long.class)
+        .single();
   }
 
   public List<Sealed> all() {
-    return jdbc.sql("select * from key_api_key").query((rs, n) -> new Sealed(map(rs, n), rs.getString("secret_sealed"))).list();
+    return jdbc.sql("select * from key_api_key")
+        .query((rs, n) -> new Sealed(map(rs, n), rs.getString("secret_sealed")))
+        .list();
   }
 
   public void reseal(UUID id, String sealedSecret) {
-    jdbc.sql("update key_api_key set secret_sealed = :s where id = :id").param("id", id).param("s", sealedSecret).update();
+    jdbc.sql("update key_api_key set secret_sealed = :s where id = :id")
+        .param("id", id)
+        .param("s", sealedSecret)
+        .update();
   }
 
   /** Writes a batch of "last used" times; a later time never goes backwards. */
   public void touch(Map<UUID, Instant> lastUsed) {
     lastUsed.forEach(
         (id, at) ->
-            jdbc.sql("update key_api_key set last_used_at = :at where id = :id and (last_used_at is null or last_used_at < :at)")
+            jdbc.sql(
+                    "update key_api_key set last_used_at = :at where id = :id and (last_used_at is null or last_used_at < :at)")
                 .param("id", id)
                 .param("at", ts(at))
                 .update());

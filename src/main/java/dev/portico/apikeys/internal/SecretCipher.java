@@ -47,12 +47,16 @@ public class SecretCipher {
     String active = settings.activeKey();
     if (active == null || active.isBlank()) {
       if (configured.size() > 1) {
-        throw new IllegalStateException("portico.apikeys.active-key must name one of portico.apikeys.encryption-keys");
+        throw new IllegalStateException(
+            "portico.apikeys.active-key must name one of portico.apikeys.encryption-keys");
       }
       active = configured.keySet().iterator().next();
     }
     if (!configured.containsKey(active)) {
-      throw new IllegalStateException("portico.apikeys.active-key '" + active + "' is not among portico.apikeys.encryption-keys");
+      throw new IllegalStateException(
+          "portico.apikeys.active-key '"
+              + active
+              + "' is not among portico.apikeys.encryption-keys");
     }
     this.keys = Map.copyOf(configured);
     this.activeId = active;
@@ -81,7 +85,8 @@ public class SecretCipher {
     int colon = sealed.indexOf(':');
     SecretKey key = colon < 0 ? null : keys.get(sealed.substring(0, colon));
     if (key == null) {
-      throw new IllegalStateException("API-key secret sealed with an unknown encryption key id; configure it in portico.apikeys.encryption-keys");
+      throw new IllegalStateException(
+          "API-key secret sealed with an unknown encryption key id; configure it in portico.apikeys.encryption-keys");
     }
     try {
       byte[] in = Base64.getDecoder().decode(sealed.substring(colon + 1));
@@ -104,10 +109,12 @@ public class SecretCipher {
     try {
       bytes = Base64.getDecoder().decode(encoded.strip());
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("portico.apikeys.encryption-keys." + id + " is not Base64", e);
+      throw new IllegalStateException(
+          "portico.apikeys.encryption-keys." + id + " is not Base64", e);
     }
     if (bytes.length != 32) {
-      throw new IllegalStateException("portico.apikeys.encryption-keys." + id + " must be 32 bytes (AES-256), Base64-encoded");
+      throw new IllegalStateException(
+          "portico.apikeys.encryption-keys." + id + " must be 32 bytes (AES-256), Base64-encoded");
     }
     return new SecretKeySpec(bytes, "AES");
   }
@@ -128,11 +135,14 @@ public class SecretCipher {
         } catch (UnsupportedOperationException ignored) {
           // not a POSIX file system
         }
-        log.warn("No portico.apikeys.encryption-keys configured: generated a local key in {}. Configure one shared key for several nodes.", file);
+        log.warn(
+            "No portico.apikeys.encryption-keys configured: generated a local key in {}. Configure one shared key for several nodes.",
+            file);
       }
       return aesKey(GENERATED_ID, Files.readString(file));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or create the API-key encryption key file " + file, e);
+      throw new UncheckedIOException(
+          "Cannot read or create the API-key encryption key file " + file, e);
     }
   }
 }
