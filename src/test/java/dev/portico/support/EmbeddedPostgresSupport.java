@@ -57,7 +57,16 @@ public final class EmbeddedPostgresSupport {
     return server().getJdbcUrl("postgres", name);
   }
 
-  /** Points a Spring test context at a new database of the shared server. */
+  /**
+   * A fixed AES-256 key for API-key secrets in tests, so that no test writes a key file. Test only:
+   * never use it anywhere else.
+   */
+  public static final String TEST_ENCRYPTION_KEY = "TBEB0OT+s6CKXZcZVyMLaHS9J46ObzAzVt8xPL8BsGQ=";
+
+  /**
+   * Points a Spring test context at a new database of the shared server, with a configured API-key
+   * encryption key.
+   */
   public static final class Initializer
       implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -66,7 +75,8 @@ public final class EmbeddedPostgresSupport {
       TestPropertyValues.of(
               "spring.datasource.url=" + newDatabase(),
               "spring.datasource.username=postgres",
-              "spring.datasource.password=")
+              "spring.datasource.password=",
+              "portico.apikeys.encryption-keys.test=" + TEST_ENCRYPTION_KEY)
           .applyTo(context.getEnvironment());
     }
   }
