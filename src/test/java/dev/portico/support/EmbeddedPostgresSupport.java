@@ -17,9 +17,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class EmbeddedPostgresSupport {
 
-  /** The AES key that seals API-key secrets in tests (32 bytes, Base64); never a key file. */
-  public static final String TEST_ENCRYPTION_KEY = "dGVzdC1vbmx5LWFlcy1rZXktMzItYnl0ZXMtbG9uZyE=";
-
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static volatile EmbeddedPostgres server;
 
@@ -60,7 +57,16 @@ public final class EmbeddedPostgresSupport {
     return server().getJdbcUrl("postgres", name);
   }
 
-  /** Points a Spring test context at a new database of the shared server. */
+  /**
+   * A fixed AES-256 key for API-key secrets in tests, so that no test writes a key file. Test only:
+   * never use it anywhere else.
+   */
+  public static final String TEST_ENCRYPTION_KEY = "TBEB0OT+s6CKXZcZVyMLaHS9J46ObzAzVt8xPL8BsGQ=";
+
+  /**
+   * Points a Spring test context at a new database of the shared server, with a configured API-key
+   * encryption key.
+   */
   public static final class Initializer
       implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -1,0 +1,75 @@
+package dev.portico.apikeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.Scope;
+import dev.portico.accounts.User;
+import dev.portico.support.PorticoTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/** The operator's bootstrap key from {@code PORTICO_BOOTSTRAP_OPERATOR_KEY} (TEN-5). */
+@PorticoTest
+@TestPropertySource(
+    properties = {
+      "portico.bootstrap.operator.email=" + OperatorKeyBootstrapTests.EMAIL,
+      "portico.bootstrap.operator.password=bootstrap-operator-password",
+      "portico.bootstrap.operator.key="
+          + OperatorKeyBootstrapTests.ACCESS_KEY
+          + ":"
+          + OperatorKeyBootstrapTests.SECRET_KEY
+    })
+class OperatorKeyBootstrapTests {
+
+  static final String EMAIL = "bootstrap-ops@portico.test";
+  static final String ACCESS_KEY = "BootstrapAccess0001";
+  static final String SECRET_KEY = "BootstrapSecret0123456789abcdefghijKLMNOP";
+
+  @Autowired AccountManagement accounts;
+  @Autowired ApiKeyManagement management;
+  @Autowired ApiKeyDirectory directory;
+  @Autowired OperatorKeyBootstrap bootstrap;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void bootstrapKeyIsCreatedForTheOperatorWithEveryScopeOnEveryStack() {
+    User operator = accounts.userByEmail(EMAIL).orElseThrow();
+
+    List<ApiKey> keys = management.keys(operator.personalAccountId());
+
+    assertThat(keys).hasSize(1);
+    ApiKey key = keys.get(0);
+    assertThat(key.accessKey()).isEqualTo(ACCESS_KEY);
+    assertThat(key.userId()).isEqualTo(operator.id());
+    assertThat(key.scopes()).containsExactlyInAnyOrder(Scope.values());
+    assertThat(key.stackKey()).isEqualTo("any");
+    assertThat(
+            new String(directory.lookup(ACCESS_KEY).orElseThrow().secret(), StandardCharsets.UTF_8))
+        .isEqualTo(SECRET_KEY);
+    assertThat(
+            jdbc.sql("select secret_sealed from key_api_key where access_key = :a")
+                .param("a", ACCESS_KEY)
+                .query(String.class)
+                .single())
+        .doesNotContain(SECRET_KEY);
+  }
+
+  @Test
+  void bootstrapRunAgainThenKeyIsNotCreatedTwice() throws Exception {
+    bootstrap.run(new DefaultApplicationArguments());
+    bootstrap.run(new DefaultApplicationArguments());
+
+    assertThat(
+            jdbc.sql("select count(*) from key_api_key where access_key = :a")
+                .param("a", ACCESS_KEY)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1L);
+  }
+}
