@@ -1,6 +1,9 @@
 -- wrk script: replays pre-signed requests (bench/wrk/SignRequests.java), each nonce once.
 -- Every thread takes its own stripe of the file so no two threads send the same nonce.
-local path = os.getenv("BENCH_PATH") or "/api/users/sessioninfo"
+-- BENCH_BASELINE=1 sends the same requests, built the same way, to the unauthenticated /ping
+-- without the Authorization header: the baseline then costs the load generator exactly as much.
+local baseline = os.getenv("BENCH_BASELINE") == "1"
+local path = baseline and "/ping" or (os.getenv("BENCH_PATH") or "/api/users/sessioninfo")
 local file = os.getenv("BENCH_REQUESTS") or "target/bench/requests.tsv"
 local threads = {}
 local counter = 0
@@ -30,11 +33,14 @@ function request()
     index = 1 -- out of fresh nonces: replays answer 401 and show up as non-2xx
   end
   local nonce, date, auth = lines[index]:match("([^\t]+)\t([^\t]+)\t([^\t]+)")
-  return wrk.format("GET", path, {
+  local headers = {
     ["Date"] = date,
     ["On-Nonce"] = nonce,
     ["Content-Type"] = "application/json",
     ["Accept"] = "application/json",
-    ["Authorization"] = auth,
-  })
+  }
+  if not baseline then
+    headers["Authorization"] = auth
+  end
+  return wrk.format("GET", path, headers)
 end

@@ -14,7 +14,17 @@ public record AliasDraft(
     @NotNull @Size(max = 1000) Set<UUID> teamIds) {
 
   public AliasDraft {
-    memberIds = memberIds == null ? Set.of() : Set.copyOf(memberIds);
-    teamIds = teamIds == null ? Set.of() : Set.copyOf(teamIds);
+    memberIds = withoutNulls(memberIds);
+    teamIds = withoutNulls(teamIds);
+  }
+
+  /** Forms turn an empty id into {@code null}: ignore those rather than fail. */
+  private static Set<UUID> withoutNulls(@org.jspecify.annotations.Nullable Set<UUID> ids) {
+    if (ids == null) {
+      return Set.of();
+    }
+    return ids.stream()
+        .filter(java.util.Objects::nonNull)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 }

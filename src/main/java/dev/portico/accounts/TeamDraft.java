@@ -13,6 +13,16 @@ public record TeamDraft(
     @NotNull @Size(max = 10000) Set<UUID> memberIds) {
 
   public TeamDraft {
-    memberIds = memberIds == null ? Set.of() : Set.copyOf(memberIds);
+    memberIds = withoutNulls(memberIds);
+  }
+
+  /** Forms turn an empty id into {@code null}: ignore those rather than fail. */
+  private static Set<UUID> withoutNulls(@org.jspecify.annotations.Nullable Set<UUID> ids) {
+    if (ids == null) {
+      return Set.of();
+    }
+    return ids.stream()
+        .filter(java.util.Objects::nonNull)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 }
