@@ -78,15 +78,15 @@ public class AccountManagement {
     if (!violations.isEmpty()) {
       throw new InvalidInput(violations);
     }
-    checkDomain(spec.type(), spec.domain(), null);
+    checkDomain(spec.requiredType(), spec.domain(), null);
     checkEmailFree(firstUser.email(), "admin.email");
     Instant now = clock.instant();
     Account account =
         new Account(
             UUID.randomUUID(),
-            spec.type(),
+            spec.requiredType(),
             spec.name().strip(),
-            spec.plan(),
+            spec.requiredPlan(),
             spec.domain(),
             spec.allocationStart() != null ? spec.allocationStart() : today(),
             spec.allocationOverride(),
@@ -388,6 +388,12 @@ public class AccountManagement {
     return teams.list(companyId);
   }
 
+  /** One page of the company's teams, by name. */
+  @Transactional(readOnly = true)
+  public ResultPage<Team> teams(UUID companyId, ResultPage.Request page) {
+    return teams.page(companyId, page);
+  }
+
   // ---------------------------------------------------------------- aliases
 
   public Alias createAlias(Actor actor, UUID companyId, AliasDraft draft) {
@@ -457,6 +463,12 @@ public class AccountManagement {
   @Transactional(readOnly = true)
   public List<Alias> aliases(UUID companyId) {
     return aliases.list(companyId);
+  }
+
+  /** One page of the company's aliases, by name. */
+  @Transactional(readOnly = true)
+  public ResultPage<Alias> aliases(UUID companyId, ResultPage.Request page) {
+    return aliases.page(companyId, page);
   }
 
   // ---------------------------------------------------------------- helpers

@@ -14,10 +14,21 @@ import org.jspecify.annotations.Nullable;
  * types must not have one.
  */
 public record NewAccount(
-    @NotNull(message = "choose a type") AccountType type,
+    @NotNull(message = "choose a type") @Nullable AccountType type,
     @NotBlank(message = "is required") @Size(max = 100) @PlainText String name,
-    @NotNull(message = "choose a plan") Plan plan,
+    @NotNull(message = "choose a plan") @Nullable Plan plan,
     @Nullable @Size(max = 253) @Pattern(regexp = Inputs.DOMAIN, message = Inputs.DOMAIN_MESSAGE)
         String domain,
     @Nullable LocalDate allocationStart,
-    @Nullable @PositiveOrZero Long allocationOverride) {}
+    @Nullable @PositiveOrZero Long allocationOverride) {
+
+  /** The type, once validation has checked there is one. */
+  public AccountType requiredType() {
+    return java.util.Objects.requireNonNull(type, "type");
+  }
+
+  /** The plan, once validation has checked there is one. */
+  public Plan requiredPlan() {
+    return java.util.Objects.requireNonNull(plan, "plan");
+  }
+}

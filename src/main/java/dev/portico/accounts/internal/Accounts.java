@@ -117,7 +117,8 @@ public class Accounts {
   }
 
   static Account map(ResultSet rs, int row) throws SQLException {
-    long override = rs.getLong("allocation_override");
+    // getObject, not getLong + wasNull: wasNull would answer for the last column read.
+    Long override = rs.getObject("allocation_override", Long.class);
     return new Account(
         uuid(rs, "id"),
         AccountType.valueOf(rs.getString("type")),
@@ -125,7 +126,7 @@ public class Accounts {
         Plan.valueOf(rs.getString("plan")),
         rs.getString("domain"),
         rs.getObject("allocation_start", LocalDate.class),
-        rs.wasNull() ? null : override,
+        override,
         instant(rs, "created_at"));
   }
 }

@@ -53,7 +53,10 @@ class ConsoleSecurityConfiguration {
                         "/error",
                         "/actuator/health",
                         "/actuator/health/**",
-                        "/ping")
+                        "/ping",
+                        "/v3/api-docs/**",
+                        "/swagger-ui/**",
+                        "/swagger-ui.html")
                     .permitAll()
                     .requestMatchers("/operator/**")
                     .hasRole("OPERATOR")
