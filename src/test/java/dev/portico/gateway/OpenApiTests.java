@@ -2,6 +2,7 @@ package dev.portico.gateway;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -66,7 +67,7 @@ class OpenApiTests {
   void apiDocsDoNotTakeTheCallerAsAParameter() throws Exception {
     mvc.perform(get("/v3/api-docs"))
         .andExpect(status().isOk())
-        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("\"caller\""))));
+        .andExpect(content().string(not(containsString("\"caller\""))));
   }
 
   @Test
@@ -74,7 +75,25 @@ class OpenApiTests {
     mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection());
     mvc.perform(get("/swagger-ui/index.html"))
         .andExpect(status().isOk())
-        .andExpect(header().exists("Content-Security-Policy"));
+        .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self';")))
+        .andExpect(header().string("X-Frame-Options", "DENY"));
     mvc.perform(get("/v3/api-docs/swagger-config")).andExpect(status().isOk());
+  }
+
+  @Test
+  void onlySwaggerUiPagesMayApplyTheHashedLogoStyle() throws Exception {
+    mvc.perform(get("/swagger-ui/index.html"))
+        .andExpect(
+            header()
+                .string(
+                    "Content-Security-Policy",
+                    containsString(
+                        "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';")))
+        .andExpect(
+            header().string("Content-Security-Policy", not(containsString("unsafe-inline"))));
+    mvc.perform(get("/login"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Security-Policy", containsString("style-src 'self';")))
+        .andExpect(header().string("Content-Security-Policy", not(containsString("sha256"))));
   }
 }

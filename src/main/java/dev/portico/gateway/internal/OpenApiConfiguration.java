@@ -1,6 +1,5 @@
 package dev.portico.gateway.internal;
 
-import dev.portico.PorticoApplication;
 import dev.portico.accounts.ApiCaller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -35,7 +34,7 @@ class OpenApiConfiguration {
   OpenAPI porticoOpenApi() {
     String version =
         Objects.requireNonNullElse(
-            PorticoApplication.class.getPackage().getImplementationVersion(), "development");
+            OpenApiConfiguration.class.getPackage().getImplementationVersion(), "development");
     return new OpenAPI()
         .info(
             new Info()
