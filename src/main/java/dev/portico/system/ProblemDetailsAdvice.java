@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,12 +21,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -73,9 +78,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return answer(problem(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage()), ex);
   }
 
-  /** Anything unexpected: a 500 problem that tells nothing of the failure; the log has it. */
+  /**
+   * Anything else: an exception annotated with {@link ResponseStatus} gets that status; security
+   * exceptions go on to Spring Security (401/403); a disconnected client gets nothing; the rest is
+   * a 500 problem that tells nothing of the failure (the log has it).
+   */
   @ExceptionHandler
-  ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+  @Nullable ResponseEntity<ProblemDetail> unexpected(Exception ex) throws Exception {
+    if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+      throw ex;
+    }
+    if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+      return null;
+    }
+    ResponseStatus declared =
+        AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
+    if (declared != null && declared.code().is4xxClientError()) {
+      String reason = declared.reason().isEmpty() ? null : declared.reason();
+      return answer(
+          problem(declared.code(), "bad-request", declared.code().getReasonPhrase(), reason), ex);
+    }
     log.error("REST request failed", ex);
     ProblemDetail problem =
         problem(

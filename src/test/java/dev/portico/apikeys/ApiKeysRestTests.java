@@ -222,6 +222,27 @@ class ApiKeysRestTests {
   }
 
   @Test
+  void keyCanNotCreateKeyWithScopesItDoesNotHold() throws Exception {
+    Company acme = fixtures.company("Acme");
+    String readWrite =
+        TestApiKeys.basic(apiKeys.issue(acme.admin(), Scope.OAuth2Read, Scope.OAuth2Write));
+    mvc.perform(
+            post("/api/developer/accounts/{id}/api-keys", acme.id())
+                .header("Authorization", readWrite)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"escalate\",\"scopes\":[\"OAuth2Read\",\"OAuth2Delete\"]}"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].field").value("scopes"));
+    mvc.perform(
+            post("/api/developer/accounts/{id}/api-keys", acme.id())
+                .header("Authorization", readWrite)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"narrower\",\"scopes\":[\"OAuth2Read\"]}"))
+        .andExpect(status().isCreated());
+    assertThat(management.keys(acme.id())).hasSize(2);
+  }
+
+  @Test
   void keyWithoutDeleteScopeCanNotDeleteKeys() throws Exception {
     Company acme = fixtures.company("Acme");
     IssuedApiKey noDelete = apiKeys.issue(acme.admin(), Scope.OAuth2Read, Scope.OAuth2Write);

@@ -15,6 +15,7 @@ import dev.portico.apikeys.ApiKey;
 import dev.portico.apikeys.ApiKeyManagement;
 import dev.portico.apikeys.IssuedApiKey;
 import dev.portico.apikeys.NewApiKey;
+import dev.portico.system.InvalidInput;
 import dev.portico.system.NotFound;
 import dev.portico.system.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -79,19 +80,26 @@ class ApiKeysRestController {
       summary = "Create an API key; the secret key is in this response only",
       description =
           "`userId` is the user the key acts for (a user of the account; defaults to the caller)."
-              + " The key works only on the stack (`Host`) of this request. Individual accounts hold"
-              + " at most 2 keys: a third is refused with 409.")
+              + " `scopes` may only hold scopes the calling credential has. The key works only on"
+              + " the stack (`Host`) of this request. Individual accounts hold at most 2 keys: a"
+              + " third is refused with 409.")
   ResponseEntity<IssuedApiKeyBody> createKey(
       ApiCaller caller,
       @PathVariable AccountRef accountId,
       @RequestBody NewApiKeyRequest body,
       HttpServletRequest request) {
     Account account = manageable(caller, accountId);
+    Set<Scope> scopes = body.scopes() == null ? Set.of() : body.scopes();
+    if (!scopes.stream().allMatch(caller::has)) {
+      // A credential never mints one stronger than itself.
+      throw InvalidInput.of(
+          "scopes", "may only hold scopes that the credential making this request has");
+    }
     NewApiKey spec =
         new NewApiKey(
             body.name() == null ? "" : body.name(),
             body.userId() != null ? body.userId() : caller.userId(),
-            body.scopes() == null ? Set.of() : body.scopes());
+            scopes);
     IssuedApiKey issued =
         keys.create(
             Actors.of(caller, request),
