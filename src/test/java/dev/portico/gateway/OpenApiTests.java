@@ -38,6 +38,12 @@ class OpenApiTests {
         .andExpect(
             jsonPath("$.paths['/api/developer/accounts/{accountId}/api-keys'].post").exists())
         .andExpect(jsonPath("$.paths['/api/developer/api-keys/{keyId}'].delete").exists())
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/developer/accounts/{accountId}/api-keys'].post.responses['201']")
+                .exists())
+        .andExpect(
+            jsonPath("$.paths['/api/developer/api-keys/{keyId}'].delete.responses['204']").exists())
         .andExpect(jsonPath("$.tags[*].name").value(hasItem("API keys")))
         .andExpect(jsonPath("$.tags[*].name").value(hasItem("Teams")));
   }

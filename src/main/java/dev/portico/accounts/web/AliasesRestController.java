@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -61,6 +63,7 @@ class AliasesRestController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Create an alias of users and teams of the company")
   ResponseEntity<AliasBody> createAlias(
       ApiCaller caller,
@@ -111,6 +114,7 @@ class AliasesRestController {
   }
 
   @DeleteMapping("/{aliasId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(summary = "Delete an alias")
   ResponseEntity<Void> deleteAlias(
       ApiCaller caller,

@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -76,6 +77,7 @@ class ApiKeysRestController {
   }
 
   @PostMapping("/api/developer/accounts/{accountId}/api-keys")
+  @ResponseStatus(HttpStatus.CREATED)
   @Operation(
       summary = "Create an API key; the secret key is in this response only",
       description =
@@ -113,6 +115,7 @@ class ApiKeysRestController {
   }
 
   @DeleteMapping("/api/developer/api-keys/{keyId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(summary = "Delete an API key; it stops working within seconds on every node")
   ResponseEntity<Void> deleteKey(
       ApiCaller caller, @PathVariable UUID keyId, HttpServletRequest request) {
