@@ -40,6 +40,45 @@ public class AccountAccess {
     throw new NotFound("Account");
   }
 
+  /**
+   * {@link #requireCompanyAdmin(UUID, UUID)} for the account a REST path names; {@code me} is the
+   * personal account, never a company, so it answers {@link NotFound}.
+   */
+  public Account requireCompanyAdmin(UUID userId, AccountRef ref) {
+    return requireCompanyAdmin(userId, resolve(userId, ref));
+  }
+
+  /**
+   * The account a user may read (SPEC §13): any account for the operator, the user's own personal
+   * account, or a company they administer; otherwise {@link NotFound}.
+   */
+  public Account requireAccountView(UUID userId, UUID accountId) {
+    User user =
+        users.find(userId).filter(User::isActive).orElseThrow(() -> new NotFound("Account"));
+    Account account = accounts.find(accountId).orElseThrow(() -> new NotFound("Account"));
+    if (user.operator()
+        || accountId.equals(user.personalAccountId())
+        || (account.isCompanyType() && user.isAdminOf(accountId))) {
+      return account;
+    }
+    throw new NotFound("Account");
+  }
+
+  /**
+   * The id an {@link AccountRef} of a REST path names: {@code me} is the user's personal account.
+   * Says nothing about whether the user may see it.
+   */
+  public UUID resolve(UUID userId, AccountRef ref) {
+    UUID id = ref.id();
+    if (id != null) {
+      return id;
+    }
+    return users
+        .find(userId)
+        .map(User::personalAccountId)
+        .orElseThrow(() -> new NotFound("Account"));
+  }
+
   /** Passes only for an active operator; otherwise {@link NotFound}. */
   public User requireOperator(UUID userId) {
     return users

@@ -394,6 +394,12 @@ public class AccountManagement {
     return teams.list(companyId);
   }
 
+  /** One page of the company's teams, by name. */
+  @Transactional(readOnly = true)
+  public ResultPage<Team> teams(UUID companyId, ResultPage.Request page) {
+    return teams.page(companyId, page);
+  }
+
   // ---------------------------------------------------------------- aliases
 
   public Alias createAlias(Actor actor, UUID companyId, AliasDraft draft) {
@@ -463,6 +469,12 @@ public class AccountManagement {
   @Transactional(readOnly = true)
   public List<Alias> aliases(UUID companyId) {
     return aliases.list(companyId);
+  }
+
+  /** One page of the company's aliases, by name. */
+  @Transactional(readOnly = true)
+  public ResultPage<Alias> aliases(UUID companyId, ResultPage.Request page) {
+    return aliases.page(companyId, page);
   }
 
   // ---------------------------------------------------------------- helpers

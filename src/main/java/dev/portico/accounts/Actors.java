@@ -20,6 +20,11 @@ public final class Actors {
     return new Actor(user.id(), user.email(), user.operator(), request.getRemoteAddr());
   }
 
+  /** The actor of an API request made with this caller's credential. */
+  public static Actor of(ApiCaller caller, HttpServletRequest request) {
+    return new Actor(caller.userId(), caller.email(), caller.operator(), request.getRemoteAddr());
+  }
+
   /** The signed-in console user of the current thread, or {@code null}. */
   public static @org.jspecify.annotations.Nullable ConsoleUser currentConsoleUser() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -14,6 +14,7 @@ import dev.portico.system.Conflict;
 import dev.portico.system.InputValidator;
 import dev.portico.system.InvalidInput;
 import dev.portico.system.NotFound;
+import dev.portico.system.ResultPage;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -179,6 +180,12 @@ public class ApiKeyManagement {
   @Transactional(readOnly = true)
   public List<ApiKey> keys(UUID accountId) {
     return keys.forAccount(accountId);
+  }
+
+  /** One page of the account's keys, newest first. */
+  @Transactional(readOnly = true)
+  public ResultPage<ApiKey> keys(UUID accountId, ResultPage.Request page) {
+    return keys.forAccount(accountId, page);
   }
 
   /** Re-seals secrets sealed with a retired encryption key (key rotation); returns how many. */

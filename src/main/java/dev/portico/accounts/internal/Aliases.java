@@ -5,6 +5,9 @@ import static dev.portico.system.Sql.ts;
 import static dev.portico.system.Sql.uuid;
 
 import dev.portico.accounts.Alias;
+import dev.portico.system.ResultPage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -81,19 +84,43 @@ public class Aliases {
     return jdbc
         .sql("select * from acc_alias where account_id = :account order by lower(name), id")
         .param("account", accountId)
-        .query(
-            (rs, n) ->
-                new Alias(
-                    uuid(rs, "id"),
-                    uuid(rs, "account_id"),
-                    rs.getString("name"),
-                    Set.of(),
-                    Set.of(),
-                    instant(rs, "created_at")))
+        .query(Aliases::bare)
         .list()
         .stream()
         .map(this::withMembers)
         .toList();
+  }
+
+  public ResultPage<Alias> page(UUID accountId, ResultPage.Request page) {
+    long total =
+        jdbc.sql("select count(*) from acc_alias where account_id = :account")
+            .param("account", accountId)
+            .query(Long.class)
+            .single();
+    List<Alias> items =
+        jdbc
+            .sql(
+                "select * from acc_alias where account_id = :account order by lower(name), id"
+                    + " limit :limit offset :offset")
+            .param("account", accountId)
+            .param("limit", page.size())
+            .param("offset", page.offset())
+            .query(Aliases::bare)
+            .list()
+            .stream()
+            .map(this::withMembers)
+            .toList();
+    return new ResultPage<>(items, page.page(), page.size(), total);
+  }
+
+  private static Alias bare(ResultSet rs, int row) throws SQLException {
+    return new Alias(
+        uuid(rs, "id"),
+        uuid(rs, "account_id"),
+        rs.getString("name"),
+        Set.of(),
+        Set.of(),
+        instant(rs, "created_at"));
   }
 
   public void removeMember(UUID accountId, UUID userId) {

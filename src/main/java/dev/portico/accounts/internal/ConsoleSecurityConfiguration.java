@@ -13,7 +13,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The console's security: form sign-in, sign-out, CSRF on every form, session fixation protection,
@@ -28,7 +34,22 @@ class ConsoleSecurityConfiguration {
           + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
           + "form-action 'self'; frame-ancestors 'none'";
 
+  /**
+   * The console's policy for Swagger UI's pages, and only for them: its bundled logo is an SVG with
+   * a {@code <style>} element, allowed by its hash (no {@code 'unsafe-inline'}). A later Swagger UI
+   * may change that hash; the page still works, only the logo loses its colours.
+   */
+  static final String SWAGGER_UI_CONTENT_SECURITY_POLICY =
+      CONTENT_SECURITY_POLICY.replace(
+          "style-src 'self';",
+          "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';");
+
   static final String LAST_EMAIL = "portico.login.email";
+
+  private static final RequestMatcher SWAGGER_UI =
+      new OrRequestMatcher(
+          PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+          PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -53,7 +74,10 @@ class ConsoleSecurityConfiguration {
                         "/error",
                         "/actuator/health",
                         "/actuator/health/**",
-                        "/ping")
+                        "/ping",
+                        "/v3/api-docs/**",
+                        "/swagger-ui/**",
+                        "/swagger-ui.html")
                     .permitAll()
                     .requestMatchers("/operator/**")
                     .hasRole("OPERATOR")
@@ -71,7 +95,15 @@ class ConsoleSecurityConfiguration {
         .headers(
             headers ->
                 headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .addHeaderWriter(
+                        new DelegatingRequestMatcherHeaderWriter(
+                            new NegatedRequestMatcher(SWAGGER_UI),
+                            new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                    .addHeaderWriter(
+                        new DelegatingRequestMatcherHeaderWriter(
+                            SWAGGER_UI,
+                            new ContentSecurityPolicyHeaderWriter(
+                                SWAGGER_UI_CONTENT_SECURITY_POLICY)))
                     .frameOptions(frame -> frame.deny())
                     .referrerPolicy(
                         referrer ->

@@ -5,6 +5,9 @@ import static dev.portico.system.Sql.ts;
 import static dev.portico.system.Sql.uuid;
 
 import dev.portico.accounts.Team;
+import dev.portico.system.ResultPage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -76,18 +79,42 @@ public class Teams {
   }
 
   public List<Team> list(UUID accountId) {
-    List<Team> bare =
+    return withMembers(
         jdbc.sql("select * from acc_team where account_id = :account order by lower(name), id")
             .param("account", accountId)
-            .query(
-                (rs, n) ->
-                    new Team(
-                        uuid(rs, "id"),
-                        uuid(rs, "account_id"),
-                        rs.getString("name"),
-                        Set.of(),
-                        instant(rs, "created_at")))
-            .list();
+            .query(Teams::bare)
+            .list());
+  }
+
+  public ResultPage<Team> page(UUID accountId, ResultPage.Request page) {
+    long total =
+        jdbc.sql("select count(*) from acc_team where account_id = :account")
+            .param("account", accountId)
+            .query(Long.class)
+            .single();
+    List<Team> items =
+        withMembers(
+            jdbc.sql(
+                    "select * from acc_team where account_id = :account order by lower(name), id"
+                        + " limit :limit offset :offset")
+                .param("account", accountId)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(Teams::bare)
+                .list());
+    return new ResultPage<>(items, page.page(), page.size(), total);
+  }
+
+  private static Team bare(ResultSet rs, int row) throws SQLException {
+    return new Team(
+        uuid(rs, "id"),
+        uuid(rs, "account_id"),
+        rs.getString("name"),
+        Set.of(),
+        instant(rs, "created_at"));
+  }
+
+  private List<Team> withMembers(List<Team> bare) {
     return bare.stream()
         .map(t -> new Team(t.id(), t.accountId(), t.name(), members(t.id()), t.createdAt()))
         .toList();

@@ -8,6 +8,7 @@ import static dev.portico.system.Sql.uuid;
 
 import dev.portico.accounts.Scope;
 import dev.portico.apikeys.ApiKey;
+import dev.portico.system.ResultPage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -80,6 +81,19 @@ public class ApiKeys {
         .param("account", accountId)
         .query(ApiKeys::map)
         .list();
+  }
+
+  public ResultPage<ApiKey> forAccount(UUID accountId, ResultPage.Request page) {
+    List<ApiKey> items =
+        jdbc.sql(
+                "select * from key_api_key where account_id = :account order by created_at desc, id"
+                    + " limit :limit offset :offset")
+            .param("account", accountId)
+            .param("limit", page.size())
+            .param("offset", page.offset())
+            .query(ApiKeys::map)
+            .list();
+    return new ResultPage<>(items, page.page(), page.size(), countForAccount(accountId));
   }
 
   public List<ApiKey> forUser(UUID accountId, UUID userId) {

@@ -7,6 +7,7 @@ import dev.portico.accounts.Role;
 import dev.portico.accounts.Scope;
 import dev.portico.accounts.User;
 import dev.portico.system.NotFound;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * types {@code application/vnd.onshape.v1+json} (any {@code +json} type, API-4).
  */
 @RestController
+@Tag(name = "Platform", description = "Built-in endpoints with the reference platform's shapes")
 class PlatformController {
 
   private final AccountManagement accounts;

@@ -1,0 +1,141 @@
+package dev.portico.accounts.web;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import dev.portico.accounts.AccountAccess;
+import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.AccountRef;
+import dev.portico.accounts.Actors;
+import dev.portico.accounts.ApiCaller;
+import dev.portico.accounts.Team;
+import dev.portico.accounts.TeamDraft;
+import dev.portico.system.ResultPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The teams of a company over REST (SPEC §13, TEN-3), for its admins and the operator. A team id of
+ * another company answers 404 under this company's path.
+ */
+@RestController
+@RequestMapping("/api/accounts/{accountId}/teams")
+@Tag(name = "Teams", description = "Teams: named sets of users of one company")
+class TeamsRestController {
+
+  private final AccountManagement management;
+  private final AccountAccess access;
+
+  TeamsRestController(AccountManagement management, AccountAccess access) {
+    this.management = management;
+    this.access = access;
+  }
+
+  @GetMapping
+  @Operation(summary = "List the company's teams, by name")
+  ResultPage<TeamBody> listTeams(
+      ApiCaller caller,
+      @PathVariable AccountRef accountId,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "25") int size) {
+    return management
+        .teams(
+            access.requireCompanyAdmin(caller.userId(), accountId).id(),
+            new ResultPage.Request(page, size))
+        .map(TeamBody::of);
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Create a team; every member must be a user of the company")
+  ResponseEntity<TeamBody> createTeam(
+      ApiCaller caller,
+      @PathVariable AccountRef accountId,
+      @RequestBody TeamRequest body,
+      HttpServletRequest request) {
+    UUID companyId = access.requireCompanyAdmin(caller.userId(), accountId).id();
+    Team team =
+        management.createTeam(
+            Actors.of(caller, request),
+            companyId,
+            new TeamDraft(Forms.text(body.name()), orEmpty(body.memberIds())));
+    return ResponseEntity.created(URI.create("/api/accounts/" + companyId + "/teams/" + team.id()))
+        .body(TeamBody.of(team));
+  }
+
+  @GetMapping("/{teamId}")
+  @Operation(summary = "Read a team")
+  TeamBody showTeam(
+      ApiCaller caller, @PathVariable AccountRef accountId, @PathVariable UUID teamId) {
+    return TeamBody.of(
+        management.team(access.requireCompanyAdmin(caller.userId(), accountId).id(), teamId));
+  }
+
+  @PatchMapping("/{teamId}")
+  @Operation(
+      summary = "Rename a team or replace its members",
+      description = "Fields left out keep their value; `memberIds` replaces the whole set.")
+  TeamBody updateTeam(
+      ApiCaller caller,
+      @PathVariable AccountRef accountId,
+      @PathVariable UUID teamId,
+      @RequestBody TeamRequest body,
+      HttpServletRequest request) {
+    UUID companyId = access.requireCompanyAdmin(caller.userId(), accountId).id();
+    Team current = management.team(companyId, teamId);
+    TeamDraft draft =
+        new TeamDraft(
+            body.name() != null ? body.name() : current.name(),
+            body.memberIds() != null ? body.memberIds() : current.memberIds());
+    return TeamBody.of(management.updateTeam(Actors.of(caller, request), companyId, teamId, draft));
+  }
+
+  @DeleteMapping("/{teamId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Delete a team (its users stay in the company)")
+  ResponseEntity<Void> deleteTeam(
+      ApiCaller caller,
+      @PathVariable AccountRef accountId,
+      @PathVariable UUID teamId,
+      HttpServletRequest request) {
+    management.deleteTeam(
+        Actors.of(caller, request),
+        access.requireCompanyAdmin(caller.userId(), accountId).id(),
+        teamId);
+    return ResponseEntity.noContent().build();
+  }
+
+  static Set<UUID> orEmpty(@Nullable Set<UUID> ids) {
+    return ids == null ? Set.of() : ids;
+  }
+
+  /** A team as the API shows it; member ids sorted for stable output. */
+  record TeamBody(UUID id, String name, List<UUID> memberIds) {
+
+    static TeamBody of(Team t) {
+      return new TeamBody(t.id(), t.name(), t.memberIds().stream().sorted().toList());
+    }
+  }
+
+  /** {@code POST} and {@code PATCH …/teams}. */
+  record TeamRequest(
+      @Nullable String name,
+      @JsonSetter(contentNulls = Nulls.FAIL) @Nullable Set<UUID> memberIds) {}
+}

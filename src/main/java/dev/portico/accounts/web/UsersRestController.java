@@ -1,0 +1,192 @@
+package dev.portico.accounts.web;
+
+import dev.portico.accounts.AccountAccess;
+import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.AccountRef;
+import dev.portico.accounts.Actors;
+import dev.portico.accounts.ApiCaller;
+import dev.portico.accounts.License;
+import dev.portico.accounts.NewUser;
+import dev.portico.accounts.Role;
+import dev.portico.accounts.User;
+import dev.portico.accounts.UserChanges;
+import dev.portico.accounts.UserState;
+import dev.portico.system.NotFound;
+import dev.portico.system.ResultPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The users of a company over REST (SPEC §13, TEN-2): its admins and the operator list, add, change
+ * and remove them; a user may also read themself. Anything else answers 404.
+ */
+@RestController
+@RequestMapping("/api/accounts/{accountId}/users")
+@Tag(name = "Users", description = "Users of a company-type account")
+class UsersRestController {
+
+  private final AccountManagement management;
+  private final AccountAccess access;
+
+  UsersRestController(AccountManagement management, AccountAccess access) {
+    this.management = management;
+    this.access = access;
+  }
+
+  @GetMapping
+  @Operation(summary = "List or search the company's users (admins, operator)")
+  ResultPage<UserBody> listUsers(
+      ApiCaller caller,
+      @PathVariable AccountRef accountId,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "25") int size) {
+    UUID companyId = access.requireCompanyAdmin(caller.userId(), accountId).id();
+    return management
+        .searchMembers(
+            companyId, RestInputs.query(q), "name", true, new ResultPage.Request(page, size))
+        .map(UserBody::of);
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      summary = "Add a user to the company (admins, operator)",
+      description =
+          "Creates the user with their personal account, or adds an existing user who belongs to"
+              + " no company. `role` defaults to MEMBER; without `password` the user cannot sign in"
+              + " to the console until one is set.")
+  ResponseEntity<UserBody> addUser(
+      ApiCaller caller,
+      @PathVariable AccountRef accountId,
+      @RequestBody NewUserRequest body,
+      HttpServletRequest request) {
+    UUID companyId = access.requireCompanyAdmin(caller.userId(), accountId).id();
+    User added = management.addUser(Actors.of(caller, request), companyId, body.toNewUser());
+    return ResponseEntity.created(URI.create("/api/accounts/" + companyId + "/users/" + added.id()))
+        .body(UserBody.of(added));
+  }
+
+  @GetMapping("/{userId}")
+  @Operation(summary = "Read a user (admins, operator, or the user themself)")
+  UserBody showUser(
+      ApiCaller caller, @PathVariable AccountRef accountId, @PathVariable UUID userId) {
+    UUID id = access.resolve(caller.userId(), accountId);
+    if (userId.equals(caller.userId())) {
+      User me =
+          management.user(userId).filter(User::isActive).orElseThrow(UsersRestController::gone);
+      if (id.equals(me.companyId()) || id.equals(me.personalAccountId())) {
+        return UserBody.of(me);
+      }
+    }
+    UUID companyId = access.requireCompanyAdmin(caller.userId(), id).id();
+    return UserBody.of(management.member(companyId, userId));
+  }
+
+  @PatchMapping("/{userId}")
+  @Operation(
+      summary = "Change a user's role, license or state (admins, operator)",
+      description =
+          "Fields left out keep their value. A company keeps at least one active admin: a change"
+              + " that would leave none is refused with 422.")
+  UserBody changeUser(
+      ApiCaller caller,
+      @PathVariable AccountRef accountId,
+      @PathVariable UUID userId,
+      @RequestBody UserChangesRequest body,
+      HttpServletRequest request) {
+    UUID companyId = access.requireCompanyAdmin(caller.userId(), accountId).id();
+    return UserBody.of(
+        management.changeUser(
+            Actors.of(caller, request),
+            companyId,
+            userId,
+            new UserChanges(body.role(), body.license(), body.state())));
+  }
+
+  @DeleteMapping("/{userId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(
+      summary = "Remove a user from the company (admins, operator)",
+      description =
+          "The user keeps their personal account; their company keys stop working. Removing the"
+              + " last active admin is refused with 409.")
+  ResponseEntity<Void> removeUser(
+      ApiCaller caller,
+      @PathVariable AccountRef accountId,
+      @PathVariable UUID userId,
+      HttpServletRequest request) {
+    UUID companyId = access.requireCompanyAdmin(caller.userId(), accountId).id();
+    management.removeFromCompany(Actors.of(caller, request), companyId, userId);
+    return ResponseEntity.noContent().build();
+  }
+
+  private static NotFound gone() {
+    return new NotFound("User");
+  }
+
+  /** A user as the API shows it: never a password or its hash. */
+  record UserBody(
+      UUID id,
+      String email,
+      String name,
+      @Nullable Role role,
+      License license,
+      UserState state,
+      UUID accountId) {
+
+    static UserBody of(User u) {
+      return new UserBody(
+          u.id(),
+          u.email(),
+          u.name(),
+          u.role(),
+          u.license(),
+          u.state(),
+          u.companyId() != null ? u.companyId() : u.personalAccountId());
+    }
+  }
+
+  /** {@code POST …/users}. */
+  record NewUserRequest(
+      @Nullable String email,
+      @Nullable String name,
+      @Nullable Role role,
+      @Nullable License license,
+      @Nullable String password) {
+
+    NewUser toNewUser() {
+      return new NewUser(
+          Forms.text(email),
+          Forms.text(name),
+          role,
+          license,
+          password == null || password.isEmpty() ? null : password);
+    }
+
+    @Override
+    public String toString() {
+      return "NewUserRequest[" + email + "]";
+    }
+  }
+
+  /** {@code PATCH …/users/{id}}: absent fields keep their value. */
+  record UserChangesRequest(
+      @Nullable Role role, @Nullable License license, @Nullable UserState state) {}
+}

@@ -1,0 +1,110 @@
+package dev.portico.gateway.internal;
+
+import dev.portico.accounts.ApiCaller;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Objects;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI 3.1 description of {@code /api/**} at {@code /v3/api-docs} and its Swagger UI (SPEC
+ * §13): info, the two API-key credentials as security schemes on every operation (API-1, KEY-5,
+ * KEY-6), and the scope each method needs. Controllers add their own tags and summaries.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+  static final String BASIC = "basicApiKey";
+  static final String SIGNED = "signedApiKey";
+
+  static {
+    // The caller is resolved from the credential, never sent as a parameter.
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(ApiCaller.class);
+  }
+
+  @Bean
+  OpenAPI porticoOpenApi() {
+    String version =
+        Objects.requireNonNullElse(
+            OpenApiConfiguration.class.getPackage().getImplementationVersion(), "development");
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("Portico")
+                .version(version)
+                .description(
+                    "Developer settings and provisioning API of Portico. Every `/api/**` request"
+                        + " is authenticated with an API key (signed or Basic); `GET` needs the"
+                        + " scope `OAuth2Read`, `POST`/`PUT`/`PATCH` `OAuth2Write`, `DELETE`"
+                        + " `OAuth2Delete`. Errors are RFC 9457 problem details"
+                        + " (`application/problem+json`) with `errors[]` of `{field, message}`"
+                        + " for invalid input. `{accountId}` may be `me`: the caller's personal"
+                        + " account."))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    BASIC,
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("basic")
+                        .description(
+                            "API key as HTTP Basic (KEY-6): `Authorization: Basic"
+                                + " base64(accessKey:secretKey)`. The least secure option: the"
+                                + " secret travels with every request."))
+                .addSecuritySchemes(
+                    SIGNED,
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.APIKEY)
+                        .in(SecurityScheme.In.HEADER)
+                        .name("Authorization")
+                        .description(SIGNED_DESCRIPTION)));
+  }
+
+  /** Every API operation accepts either credential, and says which scope it needs. */
+  @Bean
+  OpenApiCustomizer apiKeySecurity() {
+    return openApi -> {
+      if (openApi.getPaths() == null) {
+        return;
+      }
+      openApi
+          .getPaths()
+          .forEach(
+              (path, item) -> {
+                if (path.startsWith("/api/")) {
+                  item.readOperationsMap().forEach(OpenApiConfiguration::secure);
+                }
+              });
+    };
+  }
+
+  private static void secure(PathItem.HttpMethod method, Operation operation) {
+    operation
+        .addSecurityItem(new SecurityRequirement().addList(SIGNED))
+        .addSecurityItem(new SecurityRequirement().addList(BASIC));
+    String scope = ApiSecurityConfiguration.requiredScope(method.name()).name();
+    String note = "Requires the scope `" + scope + "`.";
+    operation.setDescription(
+        operation.getDescription() == null ? note : operation.getDescription() + "\n\n" + note);
+  }
+
+  private static final String SIGNED_DESCRIPTION =
+      """
+      Signed API-key request (KEY-5), wire-compatible with the reference platform. Send the \
+      headers `Date` (RFC 1123, within ±5 minutes of server time), `On-Nonce` (at least 16 \
+      characters of `[A-Za-z0-9]`, never used before), `Content-Type`, and \
+      `Authorization: On <accessKey>:HmacSHA256:<signature>` where \
+      `signature = Base64(HMAC-SHA256(secretKey, lower(method + "\\n" + nonce + "\\n" + date + \
+      "\\n" + contentType + "\\n" + path + "\\n" + query + "\\n")))`, `path` and `query` being the \
+      raw (still percent-encoded) path and query string, `query` empty when there is none. \
+      Swagger UI cannot compute the signature: paste a complete header value to try a request.\
+      """;
+}
