@@ -142,6 +142,14 @@ public class AccountManagement {
     return updated;
   }
 
+  /**
+   * Locks the account's row until the caller's transaction ends, so that rules counting what the
+   * account holds (the individual API-key cap, KEY-1) hold under concurrent requests too.
+   */
+  public Account lock(UUID accountId) {
+    return accounts.lock(accountId).orElseThrow(() -> new NotFound("Account"));
+  }
+
   @Transactional(readOnly = true)
   public Optional<Account> account(UUID accountId) {
     return accounts.find(accountId);
@@ -356,7 +364,7 @@ public class AccountManagement {
     checkTeam(company.id(), id, draft);
     Team team =
         new Team(id, company.id(), draft.name().strip(), draft.memberIds(), clock.instant());
-    teams.insert(team);
+    uniqueName(() -> teams.insert(team), "another team has this name");
     events.publishEvent(
         new TeamCreated(
             actor, company.id(), id, team.name(), Map.of("members", emails(team.memberIds()))));
@@ -372,7 +380,7 @@ public class AccountManagement {
     diff(diff, "name", current.name(), updated.name());
     diff(diff, "members", emails(current.memberIds()), emails(updated.memberIds()));
     if (!diff.isEmpty()) {
-      teams.update(updated);
+      uniqueName(() -> teams.update(updated), "another team has this name");
       events.publishEvent(new TeamUpdated(actor, companyId, teamId, updated.name(), diff));
     }
     return updated;
@@ -414,7 +422,7 @@ public class AccountManagement {
             draft.memberIds(),
             draft.teamIds(),
             clock.instant());
-    aliases.insert(alias);
+    uniqueName(() -> aliases.insert(alias), "another alias has this name");
     events.publishEvent(
         new AliasCreated(
             actor,
@@ -449,7 +457,7 @@ public class AccountManagement {
         teamNames(companyId, current.teamIds()),
         teamNames(companyId, updated.teamIds()));
     if (!diff.isEmpty()) {
-      aliases.update(updated);
+      uniqueName(() -> aliases.update(updated), "another alias has this name");
       events.publishEvent(new AliasUpdated(actor, companyId, aliasId, updated.name(), diff));
     }
     return updated;
@@ -565,6 +573,17 @@ public class AccountManagement {
       // The transaction rolls back: nothing of the change is kept.
       throw InvalidInput.of(
           field, "A company must keep at least one active admin: make another user admin first.");
+    }
+  }
+
+  /**
+   * Two admins creating the same name at once: the database's unique key decides, as a field error.
+   */
+  private static void uniqueName(Runnable write, String message) {
+    try {
+      write.run();
+    } catch (org.springframework.dao.DuplicateKeyException raced) {
+      throw InvalidInput.of("name", message);
     }
   }
 

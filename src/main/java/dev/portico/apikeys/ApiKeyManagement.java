@@ -85,7 +85,8 @@ public class ApiKeyManagement {
   /** Creates a key on the given stack; the result holds the secret, shown once (KEY-2). */
   public IssuedApiKey create(Actor actor, UUID accountId, NewApiKey spec, Stack stack) {
     validator.check(spec);
-    Account account = accounts.account(accountId).orElseThrow(() -> new NotFound("Account"));
+    // the lock serializes concurrent creations, so the individual cap cannot be raced
+    Account account = accounts.lock(accountId);
     User user = keyUser(account, Objects.requireNonNull(spec.userId()));
     if (account.type() == AccountType.INDIVIDUAL
         && keys.countForAccount(account.id()) >= settings.individualKeyLimit()) {

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.portico.support.ConsoleClient;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
@@ -22,7 +23,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -156,9 +156,10 @@ class OperatorAccountsConsoleTests {
                 formLogin("/login").user("email", email).password("password", "initech-password-1"))
             .andExpect(authenticated())
             .andReturn();
-    MockHttpSession session =
-        (MockHttpSession) requireNonNull(signIn.getRequest().getSession(false));
-    mvc.perform(get("/accounts/{id}/users", account.id()).session(session))
+    // console sessions are stored by Spring Session: the session cookie is what signs in
+    jakarta.servlet.http.Cookie session =
+        requireNonNull(signIn.getResponse().getCookie(ConsoleClient.SESSION_COOKIE));
+    mvc.perform(get("/accounts/{id}/users", account.id()).cookie(session))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(email)));
   }

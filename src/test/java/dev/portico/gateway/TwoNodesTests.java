@@ -13,6 +13,7 @@ import dev.portico.accounts.UserChanges;
 import dev.portico.accounts.UserState;
 import dev.portico.apikeys.ApiKeyManagement;
 import dev.portico.apikeys.IssuedApiKey;
+import dev.portico.support.ConsoleClient;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
@@ -36,9 +37,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
- * Two Portico nodes sharing one PostgreSQL database: a nonce accepted by one is refused by the
- * other, and a revocation on one (key deleted, user suspended) is seen by the other within the
- * documented 5 s.
+ * Two Portico nodes sharing one PostgreSQL database: a console session of one is valid on the
+ * other, a nonce accepted by one is refused by the other, and a revocation on one (key deleted,
+ * user suspended) is seen by the other within the documented 5 s.
  */
 @PorticoTest
 class TwoNodesTests {
@@ -110,6 +111,19 @@ class TwoNodesTests {
     accountManagement.changeUser(
         Actor.SYSTEM, acme.id(), bob.id(), new UserChanges(null, null, UserState.SUSPENDED));
     assertRefusedByNodeBWithinBound(key);
+  }
+
+  @Test
+  void consoleSessionSignedInOnOneNodeIsSignedInOnTheOther() {
+    Company acme = accounts.company("Acme");
+    ConsoleClient onA = new ConsoleClient(portA);
+    onA.get("/login");
+    onA.signIn(acme.admin().email(), TestAccounts.PASSWORD);
+    String session = onA.sessionId().orElseThrow();
+    ConsoleClient onB = new ConsoleClient(portB());
+    HttpResponse<String> page = onB.getWithSession("/accounts/" + acme.id() + "/users", session);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains(acme.admin().email());
   }
 
   private void assertRefusedByNodeBWithinBound(IssuedApiKey key) throws Exception {

@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  */
 public final class ConsoleClient {
 
+  /** The console's session cookie (Spring Session, shared by every node). */
+  public static final String SESSION_COOKIE = "PORTICO_SESSION";
+
   private static final Pattern CSRF =
       Pattern.compile(
           "<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|"
@@ -53,7 +56,9 @@ public final class ConsoleClient {
   /** GET with this session id instead of the cookie jar's, as someone who planted it would. */
   public HttpResponse<String> getWithSession(String path, String sessionId) {
     return send(
-        HttpRequest.newBuilder(resolve(path)).header("Cookie", "JSESSIONID=" + sessionId).GET());
+        HttpRequest.newBuilder(resolve(path))
+            .header("Cookie", SESSION_COOKIE + "=" + sessionId)
+            .GET());
   }
 
   /** POST a form (url-encoded, in the given order) without following redirects. */
@@ -103,7 +108,7 @@ public final class ConsoleClient {
   /** The current console session id cookie, if any. */
   public Optional<String> sessionId() {
     return cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("JSESSIONID"))
+        .filter(c -> c.getName().equals(SESSION_COOKIE))
         .map(HttpCookie::getValue)
         .findFirst();
   }

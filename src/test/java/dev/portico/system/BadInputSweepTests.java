@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -27,6 +28,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * without a 5xx, never echoes markup unescaped, and stores nothing unescaped.
  */
 @PorticoTest
+// a context (and so a database) of its own: the scan below must see only what this sweep stored
+@TestPropertySource(properties = "portico.test.database=bad-input-sweep")
 class BadInputSweepTests {
 
   static final String SCRIPT = "<script>alert('xss')</script>";
