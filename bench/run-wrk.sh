@@ -24,7 +24,7 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 
 [ -f target/portico-0.1.0-SNAPSHOT.jar ] || ./mvnw -B -q -DskipTests package
 
-DB_ARGS=(--spring.datasource.url="jdbc:h2:file:$PWD/$OUT/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+DB_ARGS=(--spring.datasource.url="jdbc:h2:file:$PWD/$OUT/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE")
 if [ -n "${BENCH_DB_URL:-}" ]; then
   DB_ARGS=(--spring.datasource.url="$BENCH_DB_URL" --spring.datasource.username="${BENCH_DB_USER:-postgres}" --spring.datasource.password="${BENCH_DB_PASSWORD:-}")
 fi
@@ -36,7 +36,7 @@ java -Xms512m -Xmx1g -jar target/portico-0.1.0-SNAPSHOT.jar \
   --server.port="$PORT" --server.address=127.0.0.1 "${DB_ARGS[@]}" \
   --portico.apikeys.key-file="$OUT/apikey.key" \
   --portico.gateway.rate-limit-per-minute=1000000000 \
-  --logging.level.root=WARN > "$OUT/server.log" 2>&1 &
+  --logging.level.root=WARN ${BENCH_SERVER_ARGS:-} > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 

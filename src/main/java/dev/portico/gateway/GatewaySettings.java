@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxClockSkew how far a signed request's {@code Date} may be from server time (KEY-5)
  * @param nonceLocalCacheSize nonces each node remembers in memory (the fast path of replay checks)
+ * @param nonceWriters threads that write nonces to the database in batches (group commit)
  * @param rateLimitPerMinute calls one credential may make per minute on one node (API-4)
  * @param unauthenticatedRateLimitPerMinute failed calls one client address may make per minute
  */
@@ -16,5 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record GatewaySettings(
     @DefaultValue("5m") Duration maxClockSkew,
     @DefaultValue("200000") int nonceLocalCacheSize,
+    @DefaultValue("2") int nonceWriters,
     @DefaultValue("60000") int rateLimitPerMinute,
     @DefaultValue("600") int unauthenticatedRateLimitPerMinute) {}

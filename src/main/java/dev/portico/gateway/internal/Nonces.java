@@ -6,23 +6,28 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.portico.gateway.GatewaySettings;
 import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -45,16 +50,22 @@ class Nonces {
   private static final int MAX_BATCH = 500;
   private static final long WAIT_SECONDS = 10;
 
+  private static final String INSERT =
+      "insert into gw_nonce (nonce, seen_at) values (?, ?) on conflict do nothing";
+
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+  private volatile @Nullable Boolean postgres;
   private final Clock clock;
   private final Duration retention;
   private final Cache<String, Boolean> seen;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-  private final Thread writer;
+  private final List<Thread> writers = new ArrayList<>();
   private volatile boolean running = true;
 
-  Nonces(JdbcClient jdbc, Clock clock, GatewaySettings settings) {
+  Nonces(JdbcClient jdbc, JdbcTemplate template, Clock clock, GatewaySettings settings) {
     this.jdbc = jdbc;
+    this.template = template;
     this.clock = clock;
     this.retention = settings.maxClockSkew().multipliedBy(2);
     this.seen =
@@ -62,9 +73,12 @@ class Nonces {
             .maximumSize(settings.nonceLocalCacheSize())
             .expireAfterWrite(retention)
             .build();
-    this.writer = new Thread(this::writeLoop, "portico-nonce-writer");
-    this.writer.setDaemon(true);
-    this.writer.start();
+    for (int i = 0; i < settings.nonceWriters(); i++) {
+      Thread writer = new Thread(this::writeLoop, "portico-nonce-writer-" + i);
+      writer.setDaemon(true);
+      writer.start();
+      writers.add(writer);
+    }
   }
 
   /** Records the nonce; {@code false} when any node saw it before. */
@@ -93,7 +107,7 @@ class Nonces {
   @PreDestroy
   void stop() {
     running = false;
-    writer.interrupt();
+    writers.forEach(Thread::interrupt);
   }
 
   private void writeLoop() {
@@ -115,54 +129,63 @@ class Nonces {
     }
   }
 
+  /**
+   * One transaction for the whole batch: {@code insert … on conflict do nothing}, one row per nonce
+   * in a JDBC batch (one round-trip); a row count of 0 means some node saw the nonce before. On
+   * PostgreSQL the commit does not wait for the WAL flush: a database crash could forget the last
+   * fraction of a second of nonces, whose requests are then still bound by their {@code Date}.
+   */
   private void write(List<Pending> batch) {
-    List<String> nonces = batch.stream().map(Pending::nonce).toList();
-    Set<String> existing =
-        new HashSet<>(
-            jdbc.sql("select nonce from gw_nonce where nonce in (:nonces)")
-                .param("nonces", nonces)
-                .query(String.class)
-                .list());
-    List<Pending> fresh = batch.stream().filter(p -> !existing.contains(p.nonce())).toList();
     OffsetDateTime now = ts(clock.instant());
-    try {
-      insertAll(fresh, now);
-      fresh.forEach(p -> p.result().complete(true));
-    } catch (DataIntegrityViolationException raced) {
-      // another node inserted one of them between our select and insert: decide row by row
-      for (Pending p : fresh) {
-        p.result().complete(insertOne(p.nonce(), now));
-      }
+    int[] counts =
+        Objects.requireNonNull(
+            template.execute(
+                (ConnectionCallback<int[]>)
+                    connection -> {
+                      boolean autoCommit = connection.getAutoCommit();
+                      connection.setAutoCommit(false);
+                      try {
+                        if (isPostgres(connection)) {
+                          try (Statement statement = connection.createStatement()) {
+                            statement.execute("set local synchronous_commit to off");
+                          }
+                        }
+                        int[] result;
+                        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                          for (Pending p : batch) {
+                            insert.setString(1, p.nonce());
+                            insert.setObject(2, now);
+                            insert.addBatch();
+                          }
+                          result = insert.executeBatch();
+                        }
+                        connection.commit();
+                        return result;
+                      } catch (SQLException | RuntimeException e) {
+                        connection.rollback();
+                        throw e;
+                      } finally {
+                        connection.setAutoCommit(autoCommit);
+                      }
+                    }));
+    for (int i = 0; i < batch.size(); i++) {
+      // SUCCESS_NO_INFO (-2) would mean "executed, count unknown": drivers used here report counts
+      batch.get(i).result().complete(counts[i] != 0);
     }
-    batch.stream()
-        .filter(p -> existing.contains(p.nonce()))
-        .forEach(p -> p.result().complete(false));
   }
 
-  private void insertAll(List<Pending> fresh, OffsetDateTime now) {
-    if (fresh.isEmpty()) {
-      return;
+  private boolean isPostgres(Connection connection) throws SQLException {
+    Boolean known = postgres;
+    if (known == null) {
+      known =
+          connection
+              .getMetaData()
+              .getDatabaseProductName()
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains("postgres");
+      postgres = known;
     }
-    StringBuilder sql = new StringBuilder("insert into gw_nonce (nonce, seen_at) values ");
-    List<Object> params = new ArrayList<>(fresh.size() * 2);
-    for (int i = 0; i < fresh.size(); i++) {
-      sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
-      params.add(fresh.get(i).nonce());
-      params.add(now);
-    }
-    jdbc.sql(sql.toString()).params(params).update();
-  }
-
-  private boolean insertOne(String nonce, OffsetDateTime now) {
-    try {
-      jdbc.sql("insert into gw_nonce (nonce, seen_at) values (:n, :at)")
-          .param("n", nonce)
-          .param("at", now)
-          .update();
-      return true;
-    } catch (DataIntegrityViolationException replayed) {
-      return false;
-    }
+    return known;
   }
 
   private record Pending(String nonce, CompletableFuture<Boolean> result) {}
