@@ -55,8 +55,8 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/users/
 [ "$code" = 200 ] || { echo "API key does not work (HTTP $code); see $OUT/server.log"; exit 1; }
 
 echo "warm-up (not counted)"
-BENCH_BASELINE=1 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/wrk/signed.lua "http://127.0.0.1:$PORT" >/dev/null
-BENCH_REQUESTS="$OUT/requests.tsv" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/wrk/signed.lua "http://127.0.0.1:$PORT" > "$OUT/warmup-signed.txt"
+BENCH_BASELINE=1 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${BENCH_WARMUP:-15s}" -s bench/wrk/signed.lua "http://127.0.0.1:$PORT" >/dev/null
+BENCH_REQUESTS="$OUT/requests.tsv" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${BENCH_WARMUP:-15s}" -s bench/wrk/signed.lua "http://127.0.0.1:$PORT" > "$OUT/warmup-signed.txt"
 # the warm-up used nonces from the start of the file: sign a fresh set for the measured rounds
 java bench/wrk/SignRequests.java "$ACCESS" "$SECRET" /api/users/sessioninfo "$REQUESTS" "$OUT/requests.tsv"
 
@@ -74,3 +74,11 @@ for round in $(seq 1 "$ROUNDS"); do
   [ "$round" = "$ROUNDS" ] || java bench/wrk/SignRequests.java "$ACCESS" "$SECRET" /api/users/sessioninfo "$REQUESTS" "$OUT/requests.tsv"
 done
 awk -v s="$signed_total" -v b="$base_total" 'BEGIN {printf "signed / baseline throughput: %.1f %%\n", 100 * s / b}' | tee "$OUT/ratio.txt"
+
+# For reference: the same key with Basic (KEY-6), i.e. the credential check without the shared
+# nonce store, against one more baseline round.
+BENCH_BASELINE=1 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/wrk/signed.lua "http://127.0.0.1:$PORT" > "$OUT/baseline-basic.txt"
+BENCH_BASIC="Basic $(printf '%s:%s' "$ACCESS" "$SECRET" | base64 -w0)" \
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/wrk/signed.lua "http://127.0.0.1:$PORT" > "$OUT/basic.txt"
+echo "reference: baseline $(rps "$OUT/baseline-basic.txt") req/s, Basic-key sessioninfo $(rps "$OUT/basic.txt") req/s, non-2xx: $(non2xx "$OUT/basic.txt"; true)"
+awk -v s="$(rps "$OUT/basic.txt")" -v b="$(rps "$OUT/baseline-basic.txt")" 'BEGIN {printf "basic / baseline throughput: %.1f %%\n", 100 * s / b}' | tee -a "$OUT/ratio.txt"

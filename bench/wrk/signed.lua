@@ -3,6 +3,9 @@
 -- BENCH_BASELINE=1 sends the same requests, built the same way, to the unauthenticated /ping
 -- without the Authorization header: the baseline then costs the load generator exactly as much.
 local baseline = os.getenv("BENCH_BASELINE") == "1"
+-- BENCH_BASIC="Basic base64(access:secret)" sends that header instead of the signature (KEY-6):
+-- the same credential check without the shared nonce store.
+local basic = os.getenv("BENCH_BASIC")
 local path = baseline and "/ping" or (os.getenv("BENCH_PATH") or "/api/users/sessioninfo")
 local file = os.getenv("BENCH_REQUESTS") or "target/bench/requests.tsv"
 local threads = {}
@@ -39,7 +42,9 @@ function request()
     ["Content-Type"] = "application/json",
     ["Accept"] = "application/json",
   }
-  if not baseline then
+  if basic then
+    headers["Authorization"] = basic
+  elseif not baseline then
     headers["Authorization"] = auth
   end
   return wrk.format("GET", path, headers)
