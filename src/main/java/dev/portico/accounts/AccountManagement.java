@@ -247,8 +247,7 @@ public class AccountManagement {
     users.update(updated);
     requireAnAdmin(
         companyId,
-        current.role() == Role.ADMIN && !updated.isAdminOf(companyId) ? "role" : "state",
-        updated);
+        current.role() == Role.ADMIN && !updated.isAdminOf(companyId) ? "role" : "state");
     events.publishEvent(new UserUpdated(actor, companyId, updated.id(), updated.email(), diff));
     return updated;
   }
@@ -568,7 +567,7 @@ public class AccountManagement {
         .orElseThrow(() -> new NotFound("Account"));
   }
 
-  private void requireAnAdmin(UUID companyId, String field, User changed) {
+  private void requireAnAdmin(UUID companyId, String field) {
     if (users.countActiveAdmins(companyId) == 0) {
       // The transaction rolls back: nothing of the change is kept.
       throw InvalidInput.of(

@@ -4,9 +4,6 @@ import dev.portico.system.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Builds the {@link Actor} of the current request from the signed-in user and the client address.
@@ -30,15 +27,6 @@ public final class Actors {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth != null && auth.getPrincipal() instanceof ConsoleUser user) {
       return user;
-    }
-    return null;
-  }
-
-  /** The client address of the current request, if there is one. */
-  public static @org.jspecify.annotations.Nullable String currentSourceIp() {
-    RequestAttributes attrs = RequestContextHolder.getRequestAttributes();
-    if (attrs instanceof ServletRequestAttributes sra) {
-      return sra.getRequest().getRemoteAddr();
     }
     return null;
   }
