@@ -2,6 +2,7 @@ package dev.portico.accounts;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,19 @@ public record Account(
     LocalDate allocationStart,
     @Nullable Long allocationOverride,
     Instant createdAt) {
+
+  /** A new personal (individual) account for a user of this name. */
+  public static Account personal(String name, Plan plan, Instant now) {
+    return new Account(
+        UUID.randomUUID(),
+        AccountType.INDIVIDUAL,
+        name.strip(),
+        plan,
+        null,
+        LocalDate.ofInstant(now, ZoneOffset.UTC),
+        null,
+        now);
+  }
 
   public boolean isCompanyType() {
     return type.isCompanyType();

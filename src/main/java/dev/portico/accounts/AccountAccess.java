@@ -27,6 +27,19 @@ public class AccountAccess {
 
   /** The company-type account, if the user may administer it; otherwise {@link NotFound}. */
   public Account requireCompanyAdmin(UUID userId, UUID accountId) {
+    return requireCompanyAdmin(userId, accountId, true);
+  }
+
+  /**
+   * {@link #requireCompanyAdmin(UUID, UUID)} for an API caller: operator powers only when the
+   * credential itself carries them (KEY-3: a key of the operator's own personal account), never
+   * because the user it acts for happens to be the operator.
+   */
+  public Account requireCompanyAdmin(ApiCaller caller, AccountRef ref) {
+    return requireCompanyAdmin(caller.userId(), resolve(caller.userId(), ref), caller.operator());
+  }
+
+  private Account requireCompanyAdmin(UUID userId, UUID accountId, boolean operatorCredential) {
     User user =
         users.find(userId).filter(User::isActive).orElseThrow(() -> new NotFound("Account"));
     Account account =
@@ -34,7 +47,7 @@ public class AccountAccess {
             .find(accountId)
             .filter(Account::isCompanyType)
             .orElseThrow(() -> new NotFound("Account"));
-    if (user.operator() || user.isAdminOf(accountId)) {
+    if ((user.operator() && operatorCredential) || user.isAdminOf(accountId)) {
       return account;
     }
     throw new NotFound("Account");
@@ -53,10 +66,19 @@ public class AccountAccess {
    * account, or a company they administer; otherwise {@link NotFound}.
    */
   public Account requireAccountView(UUID userId, UUID accountId) {
+    return requireAccountView(userId, accountId, true);
+  }
+
+  /** {@link #requireAccountView(UUID, UUID)} for an API caller: operator powers as above. */
+  public Account requireAccountView(ApiCaller caller, UUID accountId) {
+    return requireAccountView(caller.userId(), accountId, caller.operator());
+  }
+
+  private Account requireAccountView(UUID userId, UUID accountId, boolean operatorCredential) {
     User user =
         users.find(userId).filter(User::isActive).orElseThrow(() -> new NotFound("Account"));
     Account account = accounts.find(accountId).orElseThrow(() -> new NotFound("Account"));
-    if (user.operator()
+    if ((user.operator() && operatorCredential)
         || accountId.equals(user.personalAccountId())
         || (account.isCompanyType() && user.isAdminOf(accountId))) {
       return account;
@@ -77,6 +99,14 @@ public class AccountAccess {
         .find(userId)
         .map(User::personalAccountId)
         .orElseThrow(() -> new NotFound("Account"));
+  }
+
+  /** Passes only for an operator credential of an active operator; otherwise {@link NotFound}. */
+  public User requireOperator(ApiCaller caller) {
+    if (!caller.operator()) {
+      throw new NotFound("Page");
+    }
+    return requireOperator(caller.userId());
   }
 
   /** Passes only for an active operator; otherwise {@link NotFound}. */

@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicHost the canonical host of the public stack (TEN-4)
  * @param loginMaxFailures failed console logins for one email before it is locked
  * @param loginLockout how long a locked email must wait; failures older than this are forgotten
+ * @param invitationValidity how long an invitation to join a company can be accepted (TEN-6)
  */
 @ConfigurationProperties("portico.accounts")
 public record AccountsSettings(
     @DefaultValue("localhost") String publicHost,
     @DefaultValue("5") int loginMaxFailures,
-    @DefaultValue("15m") Duration loginLockout) {}
+    @DefaultValue("15m") Duration loginLockout,
+    @DefaultValue("7d") Duration invitationValidity) {}

@@ -7,6 +7,7 @@ import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.AccountType;
 import dev.portico.accounts.Role;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserManagement;
 import dev.portico.accounts.UserRemoved;
 import dev.portico.accounts.UserUpdated;
 import dev.portico.apikeys.internal.ApiKeys;
@@ -46,6 +47,7 @@ public class ApiKeyDirectory {
   private final ApiKeys keys;
   private final SecretCipher cipher;
   private final AccountManagement accounts;
+  private final UserManagement users;
   private final Clock clock;
   private final LoadingCache<String, Optional<ResolvedKey>> cache;
   private final Map<UUID, Instant> lastUsed = new ConcurrentHashMap<>();
@@ -54,11 +56,13 @@ public class ApiKeyDirectory {
       ApiKeys keys,
       SecretCipher cipher,
       AccountManagement accounts,
+      UserManagement users,
       ApiKeysSettings settings,
       Clock clock) {
     this.keys = keys;
     this.cipher = cipher;
     this.accounts = accounts;
+    this.users = users;
     this.clock = clock;
     long expiry = settings.cacheExpiry().toNanos();
     this.cache =
@@ -147,7 +151,7 @@ public class ApiKeyDirectory {
 
   private ResolvedKey resolve(ApiKeys.Sealed row) {
     ApiKey key = row.key();
-    User user = accounts.user(key.userId()).orElse(null);
+    User user = users.user(key.userId()).orElse(null);
     AccountType type =
         accounts.account(key.accountId()).map(a -> a.type()).orElse(AccountType.INDIVIDUAL);
     boolean belongs =

@@ -7,6 +7,7 @@ import dev.portico.accounts.AccountType;
 import dev.portico.accounts.Scope;
 import dev.portico.accounts.Stack;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserManagement;
 import dev.portico.apikeys.internal.ApiKeys;
 import dev.portico.apikeys.internal.SecretCipher;
 import dev.portico.system.Actor;
@@ -44,6 +45,7 @@ public class ApiKeyManagement {
   private final ApiKeys keys;
   private final SecretCipher cipher;
   private final AccountManagement accounts;
+  private final UserManagement users;
   private final AccountAccess access;
   private final InputValidator validator;
   private final ApiKeysSettings settings;
@@ -55,6 +57,7 @@ public class ApiKeyManagement {
       ApiKeys keys,
       SecretCipher cipher,
       AccountManagement accounts,
+      UserManagement users,
       AccountAccess access,
       InputValidator validator,
       ApiKeysSettings settings,
@@ -63,6 +66,7 @@ public class ApiKeyManagement {
     this.keys = keys;
     this.cipher = cipher;
     this.accounts = accounts;
+    this.users = users;
     this.access = access;
     this.validator = validator;
     this.settings = settings;
@@ -206,7 +210,7 @@ public class ApiKeyManagement {
 
   private User keyUser(Account account, UUID userId) {
     User user =
-        accounts
+        users
             .user(userId)
             .orElseThrow(() -> InvalidInput.of("userId", "is not a user of this account"));
     boolean belongs =

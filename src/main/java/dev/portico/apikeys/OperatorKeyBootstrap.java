@@ -1,7 +1,7 @@
 package dev.portico.apikeys;
 
-import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserManagement;
 import dev.portico.accounts.internal.BootstrapSettings;
 import dev.portico.system.Actor;
 import org.slf4j.Logger;
@@ -26,16 +26,16 @@ class OperatorKeyBootstrap implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(OperatorKeyBootstrap.class);
 
   private final BootstrapSettings settings;
-  private final AccountManagement accounts;
+  private final UserManagement users;
   private final ApiKeyManagement management;
 
   OperatorKeyBootstrap(
-      BootstrapSettings settings, AccountManagement accounts, ApiKeyManagement management) {
+      BootstrapSettings settings, UserManagement users, ApiKeyManagement management) {
     Assert.notNull(settings, "settings cannot be null");
-    Assert.notNull(accounts, "accounts cannot be null");
+    Assert.notNull(users, "users cannot be null");
     Assert.notNull(management, "management cannot be null");
     this.settings = settings;
-    this.accounts = accounts;
+    this.users = users;
     this.management = management;
   }
 
@@ -71,7 +71,7 @@ class OperatorKeyBootstrap implements ApplicationRunner {
               + " the key is created for that operator");
     }
     User user =
-        accounts
+        users
             .userByEmail(email)
             .orElseThrow(
                 () ->

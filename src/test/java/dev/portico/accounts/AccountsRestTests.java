@@ -32,6 +32,7 @@ class AccountsRestTests {
   @Autowired TestAccounts fixtures;
   @Autowired TestApiKeys apiKeys;
   @Autowired AccountManagement management;
+  @Autowired UserManagement userManagement;
 
   @Test
   void operatorCreatesCompanyWithFirstAdmin() throws Exception {
@@ -60,7 +61,7 @@ class AccountsRestTests {
             .getResponse()
             .getContentAsString()
             .replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-    User admin = management.userByEmail(email).orElseThrow();
+    User admin = userManagement.userByEmail(email).orElseThrow();
     assertThat(admin.companyId()).isEqualTo(UUID.fromString(id));
     assertThat(admin.role()).isEqualTo(Role.ADMIN);
   }
@@ -121,7 +122,7 @@ class AccountsRestTests {
         .andExpect(jsonPath("$.errors[*].field").value(hasItem("plan")))
         .andExpect(jsonPath("$.errors[*].field").value(hasItem("admin.name")))
         .andExpect(jsonPath("$.errors[*].field").value(hasItem("admin.password")));
-    assertThat(management.userByEmail(email)).isEmpty();
+    assertThat(userManagement.userByEmail(email)).isEmpty();
   }
 
   @Test
@@ -176,7 +177,7 @@ class AccountsRestTests {
                         .formatted(tag)))
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    assertThat(management.userByEmail("sneaky-" + tag + "@x.test")).isEmpty();
+    assertThat(userManagement.userByEmail("sneaky-" + tag + "@x.test")).isEmpty();
     mvc.perform(get("/api/accounts").header("Authorization", TestApiKeys.basic(admin)))
         .andExpect(status().isNotFound());
     mvc.perform(

@@ -24,7 +24,7 @@ class AliasesConsoleTests {
 
   @Autowired MockMvc mvc;
   @Autowired TestAccounts fixtures;
-  @Autowired AccountManagement management;
+  @Autowired GroupManagement groupManagement;
 
   @Test
   void aliasesPageWhenCompanyHasNoAliasesThenSaysHowToCreateOne() throws Exception {
@@ -39,7 +39,8 @@ class AliasesConsoleTests {
   void adminCreatesAliasOfUsersAndTeamsThenItIsListed() throws Exception {
     Company acme = fixtures.company("Acme");
     User bob = fixtures.member(acme, Role.MEMBER, License.FULL);
-    Team team = management.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Design", Set.of()));
+    Team team =
+        groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Design", Set.of()));
 
     mvc.perform(get("/accounts/{id}/aliases/new", acme.id()).with(as(acme.admin())))
         .andExpect(status().isOk())
@@ -55,7 +56,7 @@ class AliasesConsoleTests {
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/accounts/" + acme.id() + "/aliases"));
 
-    assertThat(management.aliases(acme.id()))
+    assertThat(groupManagement.aliases(acme.id()))
         .singleElement()
         .satisfies(
             alias -> {
@@ -74,9 +75,10 @@ class AliasesConsoleTests {
   void adminEditsAliasThenNameUsersAndTeamsAreSaved() throws Exception {
     Company acme = fixtures.company("Acme");
     User bob = fixtures.member(acme, Role.MEMBER, License.FULL);
-    Team team = management.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Design", Set.of()));
+    Team team =
+        groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Design", Set.of()));
     Alias alias =
-        management.createAlias(
+        groupManagement.createAlias(
             Actor.SYSTEM,
             acme.id(),
             new AliasDraft("cad-admins", Set.of(acme.admin().id()), Set.of()));
@@ -94,7 +96,7 @@ class AliasesConsoleTests {
                 .param("teamIds", team.id().toString()))
         .andExpect(status().is3xxRedirection());
 
-    Alias saved = management.alias(acme.id(), alias.id());
+    Alias saved = groupManagement.alias(acme.id(), alias.id());
     assertThat(saved.name()).isEqualTo("cad-users");
     assertThat(saved.memberIds()).containsExactly(bob.id());
     assertThat(saved.teamIds()).containsExactly(team.id());
@@ -103,9 +105,10 @@ class AliasesConsoleTests {
   @Test
   void adminDeletesAliasThenItIsGoneAndItsTeamsStay() throws Exception {
     Company acme = fixtures.company("Acme");
-    Team team = management.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Design", Set.of()));
+    Team team =
+        groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Design", Set.of()));
     Alias alias =
-        management.createAlias(
+        groupManagement.createAlias(
             Actor.SYSTEM, acme.id(), new AliasDraft("everyone", Set.of(), Set.of(team.id())));
 
     mvc.perform(
@@ -114,8 +117,8 @@ class AliasesConsoleTests {
                 .with(csrf()))
         .andExpect(status().is3xxRedirection());
 
-    assertThat(management.aliases(acme.id())).isEmpty();
-    assertThat(management.teams(acme.id())).extracting(Team::id).containsExactly(team.id());
+    assertThat(groupManagement.aliases(acme.id())).isEmpty();
+    assertThat(groupManagement.teams(acme.id())).extracting(Team::id).containsExactly(team.id());
   }
 
   @Test
@@ -133,14 +136,15 @@ class AliasesConsoleTests {
         .andExpect(content().string(containsString("id=\"memberIds-error\"")))
         .andExpect(content().string(containsString("value=\"mixed\"")));
 
-    assertThat(management.aliases(acme.id())).isEmpty();
+    assertThat(groupManagement.aliases(acme.id())).isEmpty();
   }
 
   @Test
   void aliasTeamFromAnotherCompanyIsRefusedAndNothingIsStored() throws Exception {
     Company acme = fixtures.company("Acme");
     Company globex = fixtures.company("Globex");
-    Team foreign = management.createTeam(Actor.SYSTEM, globex.id(), new TeamDraft("Ops", Set.of()));
+    Team foreign =
+        groupManagement.createTeam(Actor.SYSTEM, globex.id(), new TeamDraft("Ops", Set.of()));
 
     mvc.perform(
             post("/accounts/{id}/aliases/new", acme.id())
@@ -152,13 +156,14 @@ class AliasesConsoleTests {
         .andExpect(content().string(containsString("id=\"teamIds-error\"")))
         .andExpect(content().string(containsString("not in this company")));
 
-    assertThat(management.aliases(acme.id())).isEmpty();
+    assertThat(groupManagement.aliases(acme.id())).isEmpty();
   }
 
   @Test
   void duplicateAliasNameIsRefused() throws Exception {
     Company acme = fixtures.company("Acme");
-    management.createAlias(Actor.SYSTEM, acme.id(), new AliasDraft("everyone", Set.of(), Set.of()));
+    groupManagement.createAlias(
+        Actor.SYSTEM, acme.id(), new AliasDraft("everyone", Set.of(), Set.of()));
 
     mvc.perform(
             post("/accounts/{id}/aliases/new", acme.id())
@@ -169,7 +174,7 @@ class AliasesConsoleTests {
         .andExpect(content().string(containsString("id=\"name-error\"")))
         .andExpect(content().string(containsString("another alias has this name")));
 
-    assertThat(management.aliases(acme.id())).hasSize(1);
+    assertThat(groupManagement.aliases(acme.id())).hasSize(1);
   }
 
   @Test
@@ -178,7 +183,7 @@ class AliasesConsoleTests {
     Company globex = fixtures.company("Globex");
     User intruder = globex.admin();
     Alias alias =
-        management.createAlias(
+        groupManagement.createAlias(
             Actor.SYSTEM,
             acme.id(),
             new AliasDraft("cad-admins", Set.of(acme.admin().id()), Set.of()));
@@ -219,11 +224,11 @@ class AliasesConsoleTests {
                 .with(csrf()))
         .andExpect(status().isNotFound());
 
-    Alias kept = management.alias(acme.id(), alias.id());
+    Alias kept = groupManagement.alias(acme.id(), alias.id());
     assertThat(kept.name()).isEqualTo("cad-admins");
     assertThat(kept.memberIds()).containsExactly(acme.admin().id());
-    assertThat(management.aliases(acme.id())).hasSize(1);
-    assertThat(management.aliases(globex.id())).isEmpty();
+    assertThat(groupManagement.aliases(acme.id())).hasSize(1);
+    assertThat(groupManagement.aliases(globex.id())).isEmpty();
   }
 
   @Test

@@ -27,14 +27,14 @@ class AliasesRestTests {
   @Autowired MockMvc mvc;
   @Autowired TestAccounts fixtures;
   @Autowired TestApiKeys apiKeys;
-  @Autowired AccountManagement management;
+  @Autowired GroupManagement groupManagement;
 
   @Test
   void adminCreatesReadsChangesAndDeletesAlias() throws Exception {
     Company acme = fixtures.company("Acme");
     User bob = fixtures.member(acme, Role.MEMBER, License.FULL);
     Team team =
-        management.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of()));
+        groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of()));
     String auth = TestApiKeys.basic(apiKeys.issue(acme.admin()));
     String body =
         mvc.perform(
@@ -75,7 +75,7 @@ class AliasesRestTests {
             delete("/api/accounts/{id}/aliases/{aid}", acme.id(), aliasId)
                 .header("Authorization", auth))
         .andExpect(status().isNoContent());
-    assertThat(management.aliases(acme.id())).isEmpty();
+    assertThat(groupManagement.aliases(acme.id())).isEmpty();
   }
 
   @Test
@@ -83,7 +83,7 @@ class AliasesRestTests {
     Company acme = fixtures.company("Acme");
     Company globex = fixtures.company("Globex");
     Team globexTeam =
-        management.createTeam(Actor.SYSTEM, globex.id(), new TeamDraft("Sales", Set.of()));
+        groupManagement.createTeam(Actor.SYSTEM, globex.id(), new TeamDraft("Sales", Set.of()));
     String auth = TestApiKeys.basic(apiKeys.issue(acme.admin()));
     mvc.perform(
             post("/api/accounts/{id}/aliases", acme.id())
@@ -92,7 +92,7 @@ class AliasesRestTests {
                 .content("{\"name\":\"leak\",\"teamIds\":[\"%s\"]}".formatted(globexTeam.id())))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].field").value("teamIds"));
-    assertThat(management.aliases(acme.id())).isEmpty();
+    assertThat(groupManagement.aliases(acme.id())).isEmpty();
   }
 
   @Test
@@ -100,7 +100,7 @@ class AliasesRestTests {
     Company acme = fixtures.company("Acme");
     Company globex = fixtures.company("Globex");
     Alias globexAlias =
-        management.createAlias(
+        groupManagement.createAlias(
             Actor.SYSTEM,
             globex.id(),
             new AliasDraft("sales", Set.of(globex.admin().id()), Set.of()));
@@ -123,6 +123,6 @@ class AliasesRestTests {
             delete("/api/accounts/{id}/aliases/{aid}", acme.id(), globexAlias.id())
                 .header("Authorization", auth))
         .andExpect(status().isNotFound());
-    assertThat(management.alias(globex.id(), globexAlias.id()).name()).isEqualTo("sales");
+    assertThat(groupManagement.alias(globex.id(), globexAlias.id()).name()).isEqualTo("sales");
   }
 }

@@ -28,7 +28,7 @@ class ConsoleSecurityTests {
 
   @LocalServerPort int port;
   @Autowired TestAccounts fixtures;
-  @Autowired AccountManagement management;
+  @Autowired UserManagement userManagement;
 
   @Test
   void consolePagesForbidFramingAndInlineScripts() {
@@ -72,13 +72,14 @@ class ConsoleSecurityTests {
 
     HttpResponse<String> forged = browser.post("/my/profile", Map.of("name", "Forged Name"));
     assertThat(forged.statusCode()).isEqualTo(403);
-    assertThat(management.user(acme.admin().id()).orElseThrow().name())
+    assertThat(userManagement.user(acme.admin().id()).orElseThrow().name())
         .isEqualTo(acme.admin().name());
 
     HttpResponse<String> honest =
         browser.submit("/my/profile", "/my/profile", Map.of("name", "Honest Name"));
     assertThat(ConsoleClient.location(honest)).isEqualTo("/my/profile");
-    assertThat(management.user(acme.admin().id()).orElseThrow().name()).isEqualTo("Honest Name");
+    assertThat(userManagement.user(acme.admin().id()).orElseThrow().name())
+        .isEqualTo("Honest Name");
   }
 
   @Test
@@ -190,7 +191,7 @@ class ConsoleSecurityTests {
   }
 
   private void suspend(Company company, User user) {
-    management.changeUser(
+    userManagement.changeUser(
         Actor.SYSTEM, company.id(), user.id(), new UserChanges(null, null, UserState.SUSPENDED));
   }
 

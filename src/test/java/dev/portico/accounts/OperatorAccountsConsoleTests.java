@@ -32,6 +32,7 @@ class OperatorAccountsConsoleTests {
   @Autowired MockMvc mvc;
   @Autowired TestAccounts fixtures;
   @Autowired AccountManagement management;
+  @Autowired UserManagement userManagement;
 
   @Test
   void operatorReachesOperatorPages() throws Exception {
@@ -66,7 +67,7 @@ class OperatorAccountsConsoleTests {
                 .param("adminPassword", TestAccounts.PASSWORD))
         .andExpect(status().isForbidden());
 
-    assertThat(management.userByEmail("planted-" + acme.tag() + "@example.test")).isEmpty();
+    assertThat(userManagement.userByEmail("planted-" + acme.tag() + "@example.test")).isEmpty();
   }
 
   @Test
@@ -117,7 +118,7 @@ class OperatorAccountsConsoleTests {
         .andExpect(status().isNotFound());
 
     assertThat(management.account(acme.id()).orElseThrow().plan()).isEqualTo(Plan.PROFESSIONAL);
-    assertThat(management.userByEmail("planted-" + acme.tag() + "@example.test")).isEmpty();
+    assertThat(userManagement.userByEmail("planted-" + acme.tag() + "@example.test")).isEmpty();
   }
 
   @Test
@@ -141,7 +142,7 @@ class OperatorAccountsConsoleTests {
             .andExpect(status().is3xxRedirection())
             .andReturn();
 
-    User admin = management.userByEmail(email).orElseThrow();
+    User admin = userManagement.userByEmail(email).orElseThrow();
     Account account = management.account(requireNonNull(admin.companyId())).orElseThrow();
     assertThat(account.name()).isEqualTo("Initech " + tag);
     assertThat(account.type()).isEqualTo(AccountType.COMPANY);
@@ -183,7 +184,7 @@ class OperatorAccountsConsoleTests {
                 .param("adminPassword", TestAccounts.PASSWORD))
         .andExpect(status().is3xxRedirection());
 
-    User admin = management.userByEmail(email).orElseThrow();
+    User admin = userManagement.userByEmail(email).orElseThrow();
     Account account = management.account(requireNonNull(admin.companyId())).orElseThrow();
     assertThat(account.type()).isEqualTo(AccountType.CLASSROOM);
     assertThat(account.allocationOverride()).isNull();
@@ -243,7 +244,7 @@ class OperatorAccountsConsoleTests {
         .andExpect(content().string(containsString("id=\"domain-error\"")))
         .andExpect(content().string(containsString("is required for an enterprise")));
 
-    assertThat(management.userByEmail(email)).isEmpty();
+    assertThat(userManagement.userByEmail(email)).isEmpty();
     assertThat(management.searchAccounts(null, tag, new ResultPage.Request(0, 10)).total())
         .isZero();
   }

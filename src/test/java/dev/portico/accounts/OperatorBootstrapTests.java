@@ -30,7 +30,7 @@ class OperatorBootstrapTests {
   void bootstrapOperatorIsCreatedOnceAndLaterStartsNeitherFailNorDuplicate() {
     String database = EmbeddedPostgresSupport.newDatabase();
     try (ConfigurableApplicationContext first = start(database)) {
-      User operator = first.getBean(AccountManagement.class).userByEmail(EMAIL).orElseThrow();
+      User operator = first.getBean(UserManagement.class).userByEmail(EMAIL).orElseThrow();
       assertThat(operator.operator()).isTrue();
       assertThat(operator.companyId()).isNull();
       assertThat(usersWithEmail(first)).isEqualTo(1);
@@ -42,8 +42,7 @@ class OperatorBootstrapTests {
 
     try (ConfigurableApplicationContext withDemo = start(database, "--portico.demo=true")) {
       assertThat(usersWithEmail(withDemo)).isEqualTo(1);
-      assertThat(withDemo.getBean(AccountManagement.class).userByEmail("alice@acme.test"))
-          .isPresent();
+      assertThat(withDemo.getBean(UserManagement.class).userByEmail("alice@acme.test")).isPresent();
       ConsoleClient browser = new ConsoleClient(port(withDemo));
       assertThat(ConsoleClient.location(browser.signIn(EMAIL, PASSWORD)))
           .as("the bootstrap password still signs in")

@@ -26,7 +26,7 @@ class TeamsConsoleTests {
 
   @Autowired MockMvc mvc;
   @Autowired TestAccounts fixtures;
-  @Autowired AccountManagement management;
+  @Autowired GroupManagement groupManagement;
 
   @Test
   void teamsPageWhenCompanyHasNoTeamsThenSaysHowToCreateOne() throws Exception {
@@ -52,7 +52,7 @@ class TeamsConsoleTests {
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/accounts/" + acme.id() + "/teams"));
 
-    assertThat(management.teams(acme.id()))
+    assertThat(groupManagement.teams(acme.id()))
         .singleElement()
         .satisfies(
             team -> {
@@ -71,7 +71,7 @@ class TeamsConsoleTests {
     Company acme = fixtures.company("Acme");
     User bob = fixtures.member(acme, Role.MEMBER, License.FULL);
     Team team =
-        management.createTeam(
+        groupManagement.createTeam(
             Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of(acme.admin().id())));
 
     mvc.perform(get("/accounts/{id}/teams/{tid}", acme.id(), team.id()).with(as(acme.admin())))
@@ -86,7 +86,7 @@ class TeamsConsoleTests {
                 .param("memberIds", bob.id().toString()))
         .andExpect(status().is3xxRedirection());
 
-    Team saved = management.team(acme.id(), team.id());
+    Team saved = groupManagement.team(acme.id(), team.id());
     assertThat(saved.name()).isEqualTo("Platform");
     assertThat(saved.memberIds()).containsExactly(bob.id());
   }
@@ -95,7 +95,7 @@ class TeamsConsoleTests {
   void adminUnticksEveryMemberThenTeamHasNoMembers() throws Exception {
     Company acme = fixtures.company("Acme");
     Team team =
-        management.createTeam(
+        groupManagement.createTeam(
             Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of(acme.admin().id())));
 
     mvc.perform(
@@ -105,17 +105,17 @@ class TeamsConsoleTests {
                 .param("name", "Engineering"))
         .andExpect(status().is3xxRedirection());
 
-    assertThat(management.team(acme.id(), team.id()).memberIds()).isEmpty();
+    assertThat(groupManagement.team(acme.id(), team.id()).memberIds()).isEmpty();
   }
 
   @Test
   void adminDeletesTeamThenItIsGoneAndLeavesItsAliases() throws Exception {
     Company acme = fixtures.company("Acme");
     Team team =
-        management.createTeam(
+        groupManagement.createTeam(
             Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of(acme.admin().id())));
     Alias alias =
-        management.createAlias(
+        groupManagement.createAlias(
             Actor.SYSTEM, acme.id(), new AliasDraft("everyone", Set.of(), Set.of(team.id())));
 
     mvc.perform(get("/accounts/{id}/teams/{tid}", acme.id(), team.id()).with(as(acme.admin())))
@@ -126,8 +126,8 @@ class TeamsConsoleTests {
                 .with(csrf()))
         .andExpect(status().is3xxRedirection());
 
-    assertThat(management.teams(acme.id())).isEmpty();
-    assertThat(management.alias(acme.id(), alias.id()).teamIds()).isEmpty();
+    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.alias(acme.id(), alias.id()).teamIds()).isEmpty();
   }
 
   @Test
@@ -146,7 +146,7 @@ class TeamsConsoleTests {
         .andExpect(content().string(containsString("not a member of this company")))
         .andExpect(content().string(containsString("value=\"Mixed\"")));
 
-    assertThat(management.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.teams(acme.id())).isEmpty();
   }
 
   @Test
@@ -163,14 +163,15 @@ class TeamsConsoleTests {
         .andExpect(content().string(containsString("id=\"memberIds-error\"")))
         .andExpect(content().string(containsString("is not a valid value")));
 
-    assertThat(management.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.teams(acme.id())).isEmpty();
   }
 
   @Test
   void duplicateTeamNameIsRefused() throws Exception {
     Company acme = fixtures.company("Acme");
-    management.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of()));
-    Team other = management.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Sales", Set.of()));
+    groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of()));
+    Team other =
+        groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Sales", Set.of()));
 
     mvc.perform(
             post("/accounts/{id}/teams/new", acme.id())
@@ -188,7 +189,7 @@ class TeamsConsoleTests {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("another team has this name")));
 
-    assertThat(management.teams(acme.id()))
+    assertThat(groupManagement.teams(acme.id()))
         .extracting(Team::name)
         .containsExactly("Engineering", "Sales");
   }
@@ -206,7 +207,7 @@ class TeamsConsoleTests {
         .andExpect(content().string(containsString("id=\"name-error\"")))
         .andExpect(content().string(not(containsString("<script>alert(1)"))));
 
-    assertThat(management.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.teams(acme.id())).isEmpty();
   }
 
   @Test
@@ -215,7 +216,7 @@ class TeamsConsoleTests {
     Company globex = fixtures.company("Globex");
     User intruder = globex.admin();
     Team team =
-        management.createTeam(
+        groupManagement.createTeam(
             Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of(acme.admin().id())));
 
     mvc.perform(get("/accounts/{id}/teams", acme.id()).with(as(intruder)))
@@ -242,7 +243,7 @@ class TeamsConsoleTests {
                 .with(csrf()))
         .andExpect(status().isNotFound());
 
-    assertThat(management.teams(acme.id()))
+    assertThat(groupManagement.teams(acme.id()))
         .singleElement()
         .satisfies(
             t -> {
@@ -257,7 +258,7 @@ class TeamsConsoleTests {
     Company globex = fixtures.company("Globex");
     User intruder = globex.admin();
     Team team =
-        management.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of()));
+        groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of()));
 
     mvc.perform(get("/accounts/{id}/teams/{tid}", globex.id(), team.id()).with(as(intruder)))
         .andExpect(status().isNotFound());
@@ -274,9 +275,9 @@ class TeamsConsoleTests {
                 .with(csrf()))
         .andExpect(status().isNotFound());
 
-    assertThat(management.team(acme.id(), team.id()).name()).isEqualTo("Engineering");
-    assertThat(management.team(acme.id(), team.id()).memberIds()).isEmpty();
-    assertThat(management.teams(globex.id())).isEmpty();
+    assertThat(groupManagement.team(acme.id(), team.id()).name()).isEqualTo("Engineering");
+    assertThat(groupManagement.team(acme.id(), team.id()).memberIds()).isEmpty();
+    assertThat(groupManagement.teams(globex.id())).isEmpty();
   }
 
   @Test
@@ -296,7 +297,7 @@ class TeamsConsoleTests {
                 .param("name", "Shadow"))
         .andExpect(status().isNotFound());
 
-    assertThat(management.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.teams(acme.id())).isEmpty();
   }
 
   @Test
@@ -315,7 +316,7 @@ class TeamsConsoleTests {
                 .param("memberIds", acme.admin().id().toString()))
         .andExpect(status().is3xxRedirection());
 
-    assertThat(management.teams(acme.id())).extracting(Team::name).containsExactly("Support");
+    assertThat(groupManagement.teams(acme.id())).extracting(Team::name).containsExactly("Support");
   }
 
   @Test

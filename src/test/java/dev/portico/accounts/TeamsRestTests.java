@@ -28,7 +28,7 @@ class TeamsRestTests {
   @Autowired MockMvc mvc;
   @Autowired TestAccounts fixtures;
   @Autowired TestApiKeys apiKeys;
-  @Autowired AccountManagement management;
+  @Autowired GroupManagement groupManagement;
 
   @Test
   void adminCreatesReadsRenamesAndDeletesTeam() throws Exception {
@@ -76,20 +76,20 @@ class TeamsRestTests {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.name").value("Platform"))
         .andExpect(jsonPath("$.memberIds[0]").value(bob.id().toString()));
-    assertThat(management.team(acme.id(), teamId).memberIds()).containsExactly(bob.id());
+    assertThat(groupManagement.team(acme.id(), teamId).memberIds()).containsExactly(bob.id());
 
     mvc.perform(
             delete("/api/accounts/{id}/teams/{tid}", acme.id(), teamId)
                 .header("Authorization", auth))
         .andExpect(status().isNoContent());
-    assertThat(management.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.teams(acme.id())).isEmpty();
   }
 
   @Test
   void teamsListIsPagedByName() throws Exception {
     Company acme = fixtures.company("Acme");
     for (String name : new String[] {"Charlie", "Alpha", "Bravo"}) {
-      management.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft(name, Set.of()));
+      groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft(name, Set.of()));
     }
     String auth = TestApiKeys.basic(apiKeys.issue(acme.admin()));
     mvc.perform(
@@ -110,7 +110,7 @@ class TeamsRestTests {
     Company acme = fixtures.company("Acme");
     Company globex = fixtures.company("Globex");
     Team globexTeam =
-        management.createTeam(
+        groupManagement.createTeam(
             Actor.SYSTEM, globex.id(), new TeamDraft("Secret", Set.of(globex.admin().id())));
     String auth = TestApiKeys.basic(apiKeys.issue(acme.admin()));
     mvc.perform(
@@ -139,8 +139,8 @@ class TeamsRestTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"Planted\"}"))
         .andExpect(status().isNotFound());
-    assertThat(management.team(globex.id(), globexTeam.id()).name()).isEqualTo("Secret");
-    assertThat(management.teams(globex.id())).hasSize(1);
+    assertThat(groupManagement.team(globex.id(), globexTeam.id()).name()).isEqualTo("Secret");
+    assertThat(groupManagement.teams(globex.id())).hasSize(1);
   }
 
   @Test
@@ -156,7 +156,7 @@ class TeamsRestTests {
                     "{\"name\":\"Mixed\",\"memberIds\":[\"%s\"]}".formatted(globex.admin().id())))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].field").value("memberIds"));
-    assertThat(management.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.teams(acme.id())).isEmpty();
   }
 
   @Test
@@ -170,7 +170,7 @@ class TeamsRestTests {
                 .content("{\"memberIds\":[]}"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].field").value("name"));
-    assertThat(management.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.teams(acme.id())).isEmpty();
   }
 
   @Test
@@ -193,7 +193,7 @@ class TeamsRestTests {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("memberIds[0]"))
         .andExpect(jsonPath("$.errors[0].message").value("must be a UUID"));
-    assertThat(management.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.teams(acme.id())).isEmpty();
   }
 
   @Test
@@ -211,6 +211,6 @@ class TeamsRestTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"Mine\"}"))
         .andExpect(status().isNotFound());
-    assertThat(management.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.teams(acme.id())).isEmpty();
   }
 }

@@ -20,7 +20,7 @@ class UsersConsoleTests {
 
   @Autowired MockMvc mvc;
   @Autowired TestAccounts fixtures;
-  @Autowired AccountManagement management;
+  @Autowired UserManagement userManagement;
 
   @Test
   void adminAddsUserWhenFormIsValidThenUserIsListed() throws Exception {
@@ -52,7 +52,7 @@ class UsersConsoleTests {
         .andExpect(status().isOk())
         .andExpect(
             content().string(org.hamcrest.Matchers.containsString("at least one active admin")));
-    assertThat(management.user(acme.admin().id()).orElseThrow().role()).isEqualTo(Role.ADMIN);
+    assertThat(userManagement.user(acme.admin().id()).orElseThrow().role()).isEqualTo(Role.ADMIN);
   }
 
   @Test

@@ -32,6 +32,7 @@ class UsersRestTests {
   @Autowired TestAccounts fixtures;
   @Autowired TestApiKeys apiKeys;
   @Autowired AccountManagement management;
+  @Autowired UserManagement userManagement;
 
   @Test
   void adminListsAndSearchesUsersOfTheirCompany() throws Exception {
@@ -80,7 +81,7 @@ class UsersRestTests {
         .andExpect(jsonPath("$.role").value("ADMIN"))
         .andExpect(jsonPath("$.accountId").value(acme.id().toString()))
         .andExpect(content().string(not(containsString("password"))));
-    User carol = management.userByEmail(email).orElseThrow();
+    User carol = userManagement.userByEmail(email).orElseThrow();
     assertThat(carol.isAdminOf(acme.id())).isTrue();
   }
 
@@ -98,7 +99,7 @@ class UsersRestTests {
         .andExpect(jsonPath("$.errors[*].field").value(hasItem("email")))
         .andExpect(jsonPath("$.errors[*].field").value(hasItem("name")))
         .andExpect(jsonPath("$.errors[*].field").value(hasItem("license")));
-    assertThat(management.members(acme.id())).hasSize(1);
+    assertThat(userManagement.members(acme.id())).hasSize(1);
   }
 
   @Test
@@ -116,7 +117,7 @@ class UsersRestTests {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("role"))
         .andExpect(jsonPath("$.errors[0].message").value("must be one of: ADMIN, MEMBER"));
-    assertThat(management.members(acme.id())).hasSize(1);
+    assertThat(userManagement.members(acme.id())).hasSize(1);
   }
 
   @Test
@@ -133,7 +134,7 @@ class UsersRestTests {
         .andExpect(jsonPath("$.license").value("LIGHT"))
         .andExpect(jsonPath("$.state").value("SUSPENDED"))
         .andExpect(jsonPath("$.role").value("MEMBER"));
-    User changed = management.user(bob.id()).orElseThrow();
+    User changed = userManagement.user(bob.id()).orElseThrow();
     assertThat(changed.license()).isEqualTo(License.LIGHT);
     assertThat(changed.state()).isEqualTo(UserState.SUSPENDED);
   }
@@ -149,7 +150,7 @@ class UsersRestTests {
                 .content("{\"role\":\"MEMBER\"}"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].field").value("role"));
-    assertThat(management.user(acme.admin().id()).orElseThrow().role()).isEqualTo(Role.ADMIN);
+    assertThat(userManagement.user(acme.admin().id()).orElseThrow().role()).isEqualTo(Role.ADMIN);
   }
 
   @Test
@@ -161,7 +162,7 @@ class UsersRestTests {
             delete("/api/accounts/{id}/users/{uid}", acme.id(), bob.id())
                 .header("Authorization", TestApiKeys.basic(admin)))
         .andExpect(status().isNoContent());
-    User left = management.user(bob.id()).orElseThrow();
+    User left = userManagement.user(bob.id()).orElseThrow();
     assertThat(left.companyId()).isNull();
     assertThat(management.account(left.personalAccountId())).isPresent();
     mvc.perform(
@@ -180,7 +181,8 @@ class UsersRestTests {
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail").value(containsString("at least one active admin")));
-    assertThat(management.user(acme.admin().id()).orElseThrow().companyId()).isEqualTo(acme.id());
+    assertThat(userManagement.user(acme.admin().id()).orElseThrow().companyId())
+        .isEqualTo(acme.id());
   }
 
   @Test
@@ -220,8 +222,8 @@ class UsersRestTests {
             delete("/api/accounts/{id}/users/{uid}", acme.id(), acme.admin().id())
                 .header("Authorization", TestApiKeys.basic(member)))
         .andExpect(status().isNotFound());
-    assertThat(management.members(acme.id())).hasSize(2);
-    assertThat(management.user(bob.id()).orElseThrow().role()).isEqualTo(Role.MEMBER);
+    assertThat(userManagement.members(acme.id())).hasSize(2);
+    assertThat(userManagement.user(bob.id()).orElseThrow().role()).isEqualTo(Role.MEMBER);
   }
 
   @Test
@@ -255,7 +257,7 @@ class UsersRestTests {
             delete("/api/accounts/{id}/users/{uid}", globex.id(), globex.admin().id())
                 .header("Authorization", auth))
         .andExpect(status().isNotFound());
-    User gina = management.user(globex.admin().id()).orElseThrow();
+    User gina = userManagement.user(globex.admin().id()).orElseThrow();
     assertThat(gina.isActive()).isTrue();
     assertThat(gina.companyId()).isEqualTo(globex.id());
   }
@@ -284,7 +286,7 @@ class UsersRestTests {
                         + acme.tag()
                         + "@acme.test\",\"name\":\"W\",\"license\":\"FULL\"}"))
         .andExpect(status().isForbidden());
-    assertThat(management.members(acme.id())).hasSize(1);
+    assertThat(userManagement.members(acme.id())).hasSize(1);
   }
 
   @Test
@@ -296,7 +298,7 @@ class UsersRestTests {
             delete("/api/accounts/{id}/users/{uid}", acme.id(), bob.id())
                 .header("Authorization", TestApiKeys.basic(noDelete)))
         .andExpect(status().isForbidden());
-    assertThat(management.user(bob.id()).orElseThrow().companyId()).isEqualTo(acme.id());
+    assertThat(userManagement.user(bob.id()).orElseThrow().companyId()).isEqualTo(acme.id());
   }
 
   @Test

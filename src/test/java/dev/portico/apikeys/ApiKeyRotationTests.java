@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import dev.portico.accounts.AccountAccess;
 import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.Scope;
+import dev.portico.accounts.UserManagement;
 import dev.portico.apikeys.internal.ApiKeys;
 import dev.portico.apikeys.internal.SecretCipher;
 import dev.portico.apikeys.internal.TestSecretCiphers;
@@ -65,6 +66,7 @@ class ApiKeyRotationTests {
         keys,
         cipher,
         mock(AccountManagement.class),
+        mock(UserManagement.class),
         mock(AccountAccess.class),
         mock(InputValidator.class),
         new ApiKeysSettings(

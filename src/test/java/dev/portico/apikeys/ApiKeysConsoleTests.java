@@ -12,13 +12,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.License;
 import dev.portico.accounts.Role;
 import dev.portico.accounts.Scope;
 import dev.portico.accounts.Stack;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserChanges;
+import dev.portico.accounts.UserManagement;
 import dev.portico.accounts.UserState;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
@@ -47,7 +47,7 @@ class ApiKeysConsoleTests {
   @Autowired MockMvc mvc;
   @Autowired TestAccounts fixtures;
   @Autowired ApiKeyManagement management;
-  @Autowired AccountManagement accounts;
+  @Autowired UserManagement userManagement;
   @Autowired ApiKeyDirectory directory;
   @Autowired JdbcClient jdbc;
 
@@ -343,7 +343,7 @@ class ApiKeysConsoleTests {
     mvc.perform(get("/accounts/{id}/developer/api-keys", acme.id()).with(as(acme.admin())))
         .andExpect(content().string(not(containsString(">suspended<"))));
 
-    accounts.changeUser(
+    userManagement.changeUser(
         Actor.SYSTEM, acme.id(), bob.id(), new UserChanges(null, null, UserState.SUSPENDED));
 
     mvc.perform(get("/accounts/{id}/developer/api-keys", acme.id()).with(as(acme.admin())))

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.UserManagement;
 import dev.portico.accounts.internal.BootstrapSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,7 +59,7 @@ class BootstrapKeyTests {
 
   @Test
   void malformedValueStopsStartUpWithAClearMessageThatHidesTheSecret() {
-    AccountManagement accounts = mock(AccountManagement.class);
+    UserManagement accounts = mock(UserManagement.class);
     ApiKeyManagement management = mock(ApiKeyManagement.class);
     OperatorKeyBootstrap bootstrap =
         new OperatorKeyBootstrap(
@@ -80,7 +80,7 @@ class BootstrapKeyTests {
     OperatorKeyBootstrap bootstrap =
         new OperatorKeyBootstrap(
             new BootstrapSettings(null, null, ACCESS + ":" + SECRET),
-            mock(AccountManagement.class),
+            mock(UserManagement.class),
             mock(ApiKeyManagement.class));
 
     assertThatIllegalStateException()

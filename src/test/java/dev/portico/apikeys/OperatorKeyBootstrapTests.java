@@ -2,9 +2,9 @@ package dev.portico.apikeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.Scope;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserManagement;
 import dev.portico.support.PorticoTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,7 +31,7 @@ class OperatorKeyBootstrapTests {
   static final String ACCESS_KEY = "BootstrapAccess0001";
   static final String SECRET_KEY = "BootstrapSecret0123456789abcdefghijKLMNOP";
 
-  @Autowired AccountManagement accounts;
+  @Autowired UserManagement userManagement;
   @Autowired ApiKeyManagement management;
   @Autowired ApiKeyDirectory directory;
   @Autowired OperatorKeyBootstrap bootstrap;
@@ -39,7 +39,7 @@ class OperatorKeyBootstrapTests {
 
   @Test
   void bootstrapKeyIsCreatedForTheOperatorWithEveryScopeOnEveryStack() {
-    User operator = accounts.userByEmail(EMAIL).orElseThrow();
+    User operator = userManagement.userByEmail(EMAIL).orElseThrow();
 
     List<ApiKey> keys = management.keys(operator.personalAccountId());
 

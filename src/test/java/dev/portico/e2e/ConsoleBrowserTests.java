@@ -2,9 +2,10 @@ package dev.portico.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.Team;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserManagement;
 import dev.portico.support.EmbeddedPostgresSupport;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class ConsoleBrowserTests {
 
   @RegisterExtension static final Browser browser = new Browser();
 
-  @Autowired AccountManagement management;
+  @Autowired UserManagement userManagement;
+  @Autowired GroupManagement groupManagement;
 
   @Test
   void adminAddsUserThroughCompanySettings() {
@@ -53,7 +55,7 @@ class ConsoleBrowserTests {
     browser.step("user-added");
 
     assertThat(browser.path()).matches("/accounts/[0-9a-f-]{36}/users");
-    User carol = management.userByEmail(email).orElseThrow();
+    User carol = userManagement.userByEmail(email).orElseThrow();
     assertThat(carol.name()).isEqualTo("Carol Browser");
     assertThat(carol.companyId()).isEqualTo(acme());
   }
@@ -61,7 +63,7 @@ class ConsoleBrowserTests {
   /** Company settings → Teams → New team, with a member ticked, then the team is listed. */
   @Test
   void adminCreatesTeamThroughCompanySettings() {
-    User bob = management.userByEmail("bob@acme.test").orElseThrow();
+    User bob = userManagement.userByEmail("bob@acme.test").orElseThrow();
     signInAsAlice();
 
     browser.click(By.linkText("Teams"));
@@ -85,7 +87,7 @@ class ConsoleBrowserTests {
     browser.step("teams-with-new-team");
 
     Team team =
-        management.teams(acme()).stream()
+        groupManagement.teams(acme()).stream()
             .filter(t -> t.name().equals(name))
             .findFirst()
             .orElseThrow();
@@ -105,7 +107,7 @@ class ConsoleBrowserTests {
   }
 
   private UUID acme() {
-    UUID company = management.userByEmail("alice@acme.test").orElseThrow().companyId();
+    UUID company = userManagement.userByEmail("alice@acme.test").orElseThrow().companyId();
     assertThat(company).isNotNull();
     return company;
   }

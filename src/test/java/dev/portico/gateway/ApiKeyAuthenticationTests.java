@@ -7,13 +7,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.License;
 import dev.portico.accounts.Role;
 import dev.portico.accounts.Scope;
 import dev.portico.accounts.Stack;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserChanges;
+import dev.portico.accounts.UserManagement;
 import dev.portico.accounts.UserState;
 import dev.portico.apikeys.ApiKeyManagement;
 import dev.portico.apikeys.IssuedApiKey;
@@ -45,7 +45,7 @@ class ApiKeyAuthenticationTests {
   @Autowired TestAccounts accounts;
   @Autowired TestApiKeys keys;
   @Autowired ApiKeyManagement keyManagement;
-  @Autowired AccountManagement accountManagement;
+  @Autowired UserManagement userManagement;
 
   @Test
   void signedRequestWhenValidThenSessionInfoHasReferenceShape() throws Exception {
@@ -188,7 +188,7 @@ class ApiKeyAuthenticationTests {
     User bob = accounts.member(acme, Role.MEMBER, License.FULL);
     IssuedApiKey key = keys.issue(bob);
     signed(key, "/api/users/sessioninfo", "", nonce(), Instant.now()).andExpect(200);
-    accountManagement.changeUser(
+    userManagement.changeUser(
         Actor.SYSTEM, acme.id(), bob.id(), new UserChanges(null, null, UserState.SUSPENDED));
     signed(key, "/api/users/sessioninfo", "", nonce(), Instant.now())
         .andExpect(401)
@@ -200,7 +200,7 @@ class ApiKeyAuthenticationTests {
     Company acme = accounts.company("Acme");
     User bob = accounts.member(acme, Role.MEMBER, License.FULL);
     IssuedApiKey key = keys.issue(bob);
-    accountManagement.removeFromCompany(Actor.SYSTEM, acme.id(), bob.id());
+    userManagement.removeFromCompany(Actor.SYSTEM, acme.id(), bob.id());
     mvc.perform(get("/api/users/sessioninfo").header("Authorization", basic(key)))
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.reason").value("inactive_user"));

@@ -5,11 +5,11 @@ import static dev.portico.support.TestApiKeys.signedHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.PorticoApplication;
-import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.License;
 import dev.portico.accounts.Role;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserChanges;
+import dev.portico.accounts.UserManagement;
 import dev.portico.accounts.UserState;
 import dev.portico.apikeys.ApiKeyManagement;
 import dev.portico.apikeys.IssuedApiKey;
@@ -50,7 +50,7 @@ class TwoNodesTests {
   @Autowired TestAccounts accounts;
   @Autowired TestApiKeys keys;
   @Autowired ApiKeyManagement keyManagement;
-  @Autowired AccountManagement accountManagement;
+  @Autowired UserManagement userManagement;
   @LocalServerPort int portA;
 
   final HttpClient http = HttpClient.newHttpClient();
@@ -108,7 +108,7 @@ class TwoNodesTests {
     User bob = accounts.member(acme, Role.MEMBER, License.FULL);
     IssuedApiKey key = keys.issue(bob);
     assertThat(get(portB(), fresh(key)).statusCode()).isEqualTo(200);
-    accountManagement.changeUser(
+    userManagement.changeUser(
         Actor.SYSTEM, acme.id(), bob.id(), new UserChanges(null, null, UserState.SUSPENDED));
     assertRefusedByNodeBWithinBound(key);
   }

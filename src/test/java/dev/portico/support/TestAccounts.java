@@ -12,6 +12,8 @@ import dev.portico.accounts.NewUser;
 import dev.portico.accounts.Plan;
 import dev.portico.accounts.Role;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserAddition;
+import dev.portico.accounts.UserManagement;
 import dev.portico.system.Actor;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +34,11 @@ public class TestAccounts {
   public static final String PASSWORD = "correct-horse-battery";
 
   private final AccountManagement management;
+  private final UserManagement users;
 
-  public TestAccounts(AccountManagement management) {
+  public TestAccounts(AccountManagement management, UserManagement users) {
     this.management = management;
+    this.users = users;
   }
 
   /** A company with one admin; {@code company.admin()} signs in with {@link #PASSWORD}. */
@@ -51,7 +55,7 @@ public class TestAccounts {
                 Role.ADMIN,
                 License.FULL,
                 PASSWORD));
-    User admin = management.members(account.id()).get(0);
+    User admin = users.members(account.id()).get(0);
     return new Company(account, admin, tag);
   }
 
@@ -74,25 +78,34 @@ public class TestAccounts {
                 Role.ADMIN,
                 License.FULL,
                 PASSWORD));
-    return new Company(account, management.members(account.id()).get(0), tag);
+    return new Company(account, users.members(account.id()).get(0), tag);
   }
 
   public User member(Company company, Role role, License license) {
     String tag = unique();
-    return management.addUser(
-        Actor.SYSTEM,
-        company.account().id(),
-        new NewUser(
-            role.name().toLowerCase() + "-" + tag + "@" + company.tag() + ".test",
-            "Member " + tag,
-            role,
-            license,
-            PASSWORD));
+    return created(
+        users.addUser(
+            Actor.SYSTEM,
+            company.account().id(),
+            new NewUser(
+                role.name().toLowerCase() + "-" + tag + "@" + company.tag() + ".test",
+                "Member " + tag,
+                role,
+                license,
+                PASSWORD)));
+  }
+
+  /** The user an addition created; fails the test when it was an invitation instead. */
+  public static User created(UserAddition addition) {
+    if (addition instanceof UserAddition.Created created) {
+      return created.user();
+    }
+    throw new AssertionError("expected a new user, got " + addition);
   }
 
   public User individual() {
     String tag = unique();
-    return management.createIndividual(
+    return users.createIndividual(
         Actor.SYSTEM,
         new NewUser("solo-" + tag + "@example.test", "Solo " + tag, null, License.FULL, PASSWORD),
         Plan.FREE,
@@ -101,7 +114,7 @@ public class TestAccounts {
 
   public User operator() {
     String tag = unique();
-    return management.createIndividual(
+    return users.createIndividual(
         Actor.SYSTEM,
         new NewUser(
             "ops-" + tag + "@portico.test", "Operator " + tag, null, License.FULL, PASSWORD),

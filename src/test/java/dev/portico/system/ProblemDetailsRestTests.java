@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.GroupManagement;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
@@ -37,7 +37,7 @@ class ProblemDetailsRestTests {
   @Autowired MockMvc mvc;
   @Autowired TestAccounts fixtures;
   @Autowired TestApiKeys apiKeys;
-  @Autowired AccountManagement management;
+  @Autowired GroupManagement groupManagement;
   @LocalServerPort int port;
 
   @Test
@@ -54,7 +54,7 @@ class ProblemDetailsRestTests {
         .andExpect(jsonPath("$.type").isNotEmpty())
         .andExpect(jsonPath("$.title").isNotEmpty())
         .andExpect(jsonPath("$.detail").isNotEmpty());
-    assertThat(management.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.teams(acme.id())).isEmpty();
   }
 
   @Test
@@ -70,7 +70,7 @@ class ProblemDetailsRestTests {
         .andExpect(jsonPath("$.type").value("https://portico.dev/problems/payload-too-large"))
         .andExpect(jsonPath("$.status").value(413))
         .andExpect(jsonPath("$.detail").value(containsString("1 MiB")));
-    assertThat(management.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.teams(acme.id())).isEmpty();
   }
 
   @Test
@@ -91,7 +91,7 @@ class ProblemDetailsRestTests {
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(response.body()).contains("payload-too-large");
-    assertThat(management.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.teams(acme.id())).isEmpty();
   }
 
   @Test
@@ -161,7 +161,7 @@ class ProblemDetailsRestTests {
                 .contentType(MediaType.APPLICATION_JSON))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    assertThat(management.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.teams(acme.id())).isEmpty();
   }
 
   private static String teamNamed(String name) {

@@ -4,6 +4,7 @@ import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.AccountType;
 import dev.portico.accounts.AliasDraft;
+import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.License;
 import dev.portico.accounts.NewAccount;
 import dev.portico.accounts.NewUser;
@@ -11,6 +12,8 @@ import dev.portico.accounts.Plan;
 import dev.portico.accounts.Role;
 import dev.portico.accounts.TeamDraft;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserAddition;
+import dev.portico.accounts.UserManagement;
 import dev.portico.system.Actor;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -36,16 +39,20 @@ class DemoData implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   private final AccountManagement management;
+  private final UserManagement users;
+  private final GroupManagement groups;
 
-  DemoData(AccountManagement management) {
+  DemoData(AccountManagement management, UserManagement users, GroupManagement groups) {
     this.management = management;
+    this.users = users;
+    this.groups = groups;
   }
 
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
     Actor system = Actor.SYSTEM;
-    if (management.userByEmail("alice@acme.test").isEmpty()) {
+    if (users.userByEmail("alice@acme.test").isEmpty()) {
       Account acme =
           management.createAccount(
               system,
@@ -57,32 +64,35 @@ class DemoData implements ApplicationRunner {
                   null,
                   null),
               user("alice@acme.test", "Alice Admin", Role.ADMIN, License.FULL));
-      User alice = management.userByEmail("alice@acme.test").orElseThrow();
+      User alice = users.userByEmail("alice@acme.test").orElseThrow();
       User bob =
-          management.addUser(
-              system, acme.id(), user("bob@acme.test", "Bob Member", Role.MEMBER, License.FULL));
-      management.addUser(
+          created(
+              users.addUser(
+                  system,
+                  acme.id(),
+                  user("bob@acme.test", "Bob Member", Role.MEMBER, License.FULL)));
+      users.addUser(
           system, acme.id(), user("lena@acme.test", "Lena Light", Role.MEMBER, License.LIGHT));
-      management.createTeam(
+      groups.createTeam(
           system, acme.id(), new TeamDraft("Engineering", Set.of(alice.id(), bob.id())));
-      management.createAlias(
+      groups.createAlias(
           system, acme.id(), new AliasDraft("cad-admins", Set.of(alice.id()), Set.of()));
     }
-    if (management.userByEmail("gina@globex.test").isEmpty()) {
+    if (users.userByEmail("gina@globex.test").isEmpty()) {
       management.createAccount(
           system,
           new NewAccount(AccountType.COMPANY, "Globex", Plan.PROFESSIONAL, null, null, null),
           user("gina@globex.test", "Gina Admin", Role.ADMIN, License.FULL));
     }
-    if (management.userByEmail("dave@example.test").isEmpty()) {
-      management.createIndividual(
+    if (users.userByEmail("dave@example.test").isEmpty()) {
+      users.createIndividual(
           system,
           user("dave@example.test", "Dave Individual", null, License.FULL),
           Plan.FREE,
           false);
     }
-    if (management.userByEmail("ops@portico.test").isEmpty()) {
-      management.createIndividual(
+    if (users.userByEmail("ops@portico.test").isEmpty()) {
+      users.createIndividual(
           system,
           user("ops@portico.test", "Portico Operator", null, License.FULL),
           Plan.FREE,
@@ -92,6 +102,13 @@ class DemoData implements ApplicationRunner {
         "Demo mode is on: alice@acme.test (admin), bob@acme.test, lena@acme.test (light), gina@globex.test (admin),"
             + " dave@example.test, ops@portico.test (operator); every demo password is '{}'",
         PASSWORD);
+  }
+
+  private static User created(UserAddition addition) {
+    if (addition instanceof UserAddition.Created created) {
+      return created.user();
+    }
+    throw new IllegalStateException("demo users are created, never invited");
   }
 
   private static NewUser user(

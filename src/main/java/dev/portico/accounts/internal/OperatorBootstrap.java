@@ -1,9 +1,9 @@
 package dev.portico.accounts.internal;
 
-import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.License;
 import dev.portico.accounts.NewUser;
 import dev.portico.accounts.Plan;
+import dev.portico.accounts.UserManagement;
 import dev.portico.system.Actor;
 import dev.portico.system.InvalidInput;
 import org.slf4j.Logger;
@@ -24,11 +24,11 @@ class OperatorBootstrap implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(OperatorBootstrap.class);
 
   private final BootstrapSettings settings;
-  private final AccountManagement management;
+  private final UserManagement users;
 
-  OperatorBootstrap(BootstrapSettings settings, AccountManagement management) {
+  OperatorBootstrap(BootstrapSettings settings, UserManagement users) {
     this.settings = settings;
-    this.management = management;
+    this.users = users;
   }
 
   @Override
@@ -38,11 +38,11 @@ class OperatorBootstrap implements ApplicationRunner {
     if (email == null || email.isBlank() || password == null || password.isBlank()) {
       return;
     }
-    if (management.userByEmail(email).isPresent()) {
+    if (users.userByEmail(email).isPresent()) {
       return;
     }
     try {
-      management.createIndividual(
+      users.createIndividual(
           Actor.SYSTEM,
           new NewUser(email, "Operator", null, License.FULL, password),
           Plan.FREE,

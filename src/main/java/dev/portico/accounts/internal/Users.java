@@ -108,6 +108,14 @@ public class Users {
         .optional();
   }
 
+  /** The user, locked until the transaction ends (row lock). */
+  public Optional<User> lock(UUID id) {
+    return jdbc.sql("select * from acc_user where id = :id for update")
+        .param("id", id)
+        .query(Users::map)
+        .optional();
+  }
+
   public Optional<User> findByEmail(String email) {
     return jdbc.sql("select * from acc_user where email_key = :key")
         .param("key", emailKey(email))

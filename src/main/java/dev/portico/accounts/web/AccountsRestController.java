@@ -60,7 +60,7 @@ class AccountsRestController {
               + " individual account, `admin` is its owner.")
   ResponseEntity<AccountBody> createAccount(
       ApiCaller caller, @RequestBody NewAccountRequest body, HttpServletRequest request) {
-    access.requireOperator(caller.userId());
+    access.requireOperator(caller);
     Account account =
         management.createAccount(Actors.of(caller, request), body.toNewAccount(), body.toAdmin());
     return ResponseEntity.created(URI.create("/api/accounts/" + account.id()))
@@ -75,7 +75,7 @@ class AccountsRestController {
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "25") int size) {
-    access.requireOperator(caller.userId());
+    access.requireOperator(caller);
     return management
         .searchAccounts(type, RestInputs.query(q), new ResultPage.Request(page, size))
         .map(AccountBody::of);
@@ -85,7 +85,7 @@ class AccountsRestController {
   @Operation(summary = "Read an account (operator, its admins, or `me`)")
   AccountBody showAccount(ApiCaller caller, @PathVariable AccountRef accountId) {
     UUID id = access.resolve(caller.userId(), accountId);
-    return AccountBody.of(access.requireAccountView(caller.userId(), id));
+    return AccountBody.of(access.requireAccountView(caller, id));
   }
 
   @PatchMapping("/{accountId}")
@@ -99,7 +99,7 @@ class AccountsRestController {
       @PathVariable AccountRef accountId,
       @RequestBody AccountChangesRequest body,
       HttpServletRequest request) {
-    access.requireOperator(caller.userId());
+    access.requireOperator(caller);
     UUID id = access.resolve(caller.userId(), accountId);
     return AccountBody.of(
         management.updateAccount(Actors.of(caller, request), id, body.toAccountChanges()));

@@ -2,10 +2,11 @@ package dev.portico.accounts.web;
 
 import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountAccess;
-import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.Alias;
+import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.Team;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserManagement;
 import dev.portico.system.Actor;
 import dev.portico.system.InvalidInput;
 import java.time.Instant;
@@ -35,27 +36,27 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/accounts/{accountId}/aliases")
 class AliasesController {
 
-  private final AccountManagement management;
+  private final UserManagement users;
+  private final GroupManagement groups;
   private final AccountAccess access;
 
-  AliasesController(AccountManagement management, AccountAccess access) {
-    this.management = management;
+  AliasesController(UserManagement users, GroupManagement groups, AccountAccess access) {
+    this.users = users;
+    this.groups = groups;
     this.access = access;
   }
 
   @GetMapping
   String listAliases(User me, @PathVariable UUID accountId, Model model) {
     Account account = access.requireCompanyAdmin(me.id(), accountId);
-    Map<UUID, User> members = TeamsController.byId(management.members(account.id()));
+    Map<UUID, User> members = TeamsController.byId(users.members(account.id()));
     Map<UUID, Team> teams =
-        management.teams(account.id()).stream()
+        groups.teams(account.id()).stream()
             .collect(Collectors.toMap(Team::id, Function.identity()));
     model.addAttribute("account", account);
     model.addAttribute(
         "aliases",
-        management.aliases(account.id()).stream()
-            .map(a -> AliasRow.of(a, members, teams))
-            .toList());
+        groups.aliases(account.id()).stream().map(a -> AliasRow.of(a, members, teams)).toList());
     return "accounts/aliases";
   }
 
@@ -78,7 +79,7 @@ class AliasesController {
     Account account = access.requireCompanyAdmin(me.id(), accountId);
     if (!result.hasErrors()) {
       try {
-        Alias created = management.createAlias(actor, account.id(), form.toDraft());
+        Alias created = groups.createAlias(actor, account.id(), form.toDraft());
         redirect.addFlashAttribute("flash", "Created alias " + created.name() + ".");
         return "redirect:/accounts/" + account.id() + "/aliases";
       } catch (InvalidInput e) {
@@ -91,7 +92,7 @@ class AliasesController {
   @GetMapping("/{aliasId}")
   String showAlias(User me, @PathVariable UUID accountId, @PathVariable UUID aliasId, Model model) {
     Account account = access.requireCompanyAdmin(me.id(), accountId);
-    Alias alias = management.alias(account.id(), aliasId);
+    Alias alias = groups.alias(account.id(), aliasId);
     model.addAttribute("alias", AliasForm.from(alias));
     return showForm(account, alias, model);
   }
@@ -107,10 +108,10 @@ class AliasesController {
       Model model,
       RedirectAttributes redirect) {
     Account account = access.requireCompanyAdmin(me.id(), accountId);
-    Alias current = management.alias(account.id(), aliasId);
+    Alias current = groups.alias(account.id(), aliasId);
     if (!result.hasErrors()) {
       try {
-        Alias saved = management.updateAlias(actor, account.id(), aliasId, form.toDraft());
+        Alias saved = groups.updateAlias(actor, account.id(), aliasId, form.toDraft());
         redirect.addFlashAttribute("flash", "Saved alias " + saved.name() + ".");
         return "redirect:/accounts/" + account.id() + "/aliases";
       } catch (InvalidInput e) {
@@ -128,8 +129,8 @@ class AliasesController {
       @PathVariable UUID aliasId,
       RedirectAttributes redirect) {
     Account account = access.requireCompanyAdmin(me.id(), accountId);
-    Alias alias = management.alias(account.id(), aliasId);
-    management.deleteAlias(actor, account.id(), alias.id());
+    Alias alias = groups.alias(account.id(), aliasId);
+    groups.deleteAlias(actor, account.id(), alias.id());
     redirect.addFlashAttribute("flash", "Deleted alias " + alias.name() + ".");
     return "redirect:/accounts/" + account.id() + "/aliases";
   }
@@ -138,8 +139,8 @@ class AliasesController {
   private String showForm(Account account, @Nullable Alias existing, Model model) {
     model.addAttribute("account", account);
     model.addAttribute("existing", existing);
-    model.addAttribute("members", management.members(account.id()));
-    model.addAttribute("teams", management.teams(account.id()));
+    model.addAttribute("members", users.members(account.id()));
+    model.addAttribute("teams", groups.teams(account.id()));
     return "accounts/alias-form";
   }
 

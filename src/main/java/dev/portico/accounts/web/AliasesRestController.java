@@ -3,12 +3,12 @@ package dev.portico.accounts.web;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import dev.portico.accounts.AccountAccess;
-import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.AccountRef;
 import dev.portico.accounts.Actors;
 import dev.portico.accounts.Alias;
 import dev.portico.accounts.AliasDraft;
 import dev.portico.accounts.ApiCaller;
+import dev.portico.accounts.GroupManagement;
 import dev.portico.system.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,11 +40,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Aliases", description = "Aliases: named sets of users and teams of one company")
 class AliasesRestController {
 
-  private final AccountManagement management;
+  private final GroupManagement groups;
   private final AccountAccess access;
 
-  AliasesRestController(AccountManagement management, AccountAccess access) {
-    this.management = management;
+  AliasesRestController(GroupManagement groups, AccountAccess access) {
+    this.groups = groups;
     this.access = access;
   }
 
@@ -55,10 +55,9 @@ class AliasesRestController {
       @PathVariable AccountRef accountId,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "25") int size) {
-    return management
+    return groups
         .aliases(
-            access.requireCompanyAdmin(caller.userId(), accountId).id(),
-            new ResultPage.Request(page, size))
+            access.requireCompanyAdmin(caller, accountId).id(), new ResultPage.Request(page, size))
         .map(AliasBody::of);
   }
 
@@ -70,9 +69,9 @@ class AliasesRestController {
       @PathVariable AccountRef accountId,
       @RequestBody AliasRequest body,
       HttpServletRequest request) {
-    UUID companyId = access.requireCompanyAdmin(caller.userId(), accountId).id();
+    UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
     Alias alias =
-        management.createAlias(
+        groups.createAlias(
             Actors.of(caller, request),
             companyId,
             new AliasDraft(
@@ -88,8 +87,7 @@ class AliasesRestController {
   @Operation(summary = "Read an alias")
   AliasBody showAlias(
       ApiCaller caller, @PathVariable AccountRef accountId, @PathVariable UUID aliasId) {
-    return AliasBody.of(
-        management.alias(access.requireCompanyAdmin(caller.userId(), accountId).id(), aliasId));
+    return AliasBody.of(groups.alias(access.requireCompanyAdmin(caller, accountId).id(), aliasId));
   }
 
   @PatchMapping("/{aliasId}")
@@ -102,15 +100,14 @@ class AliasesRestController {
       @PathVariable UUID aliasId,
       @RequestBody AliasRequest body,
       HttpServletRequest request) {
-    UUID companyId = access.requireCompanyAdmin(caller.userId(), accountId).id();
-    Alias current = management.alias(companyId, aliasId);
+    UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
+    Alias current = groups.alias(companyId, aliasId);
     AliasDraft draft =
         new AliasDraft(
             body.name() != null ? body.name() : current.name(),
             body.memberIds() != null ? body.memberIds() : current.memberIds(),
             body.teamIds() != null ? body.teamIds() : current.teamIds());
-    return AliasBody.of(
-        management.updateAlias(Actors.of(caller, request), companyId, aliasId, draft));
+    return AliasBody.of(groups.updateAlias(Actors.of(caller, request), companyId, aliasId, draft));
   }
 
   @DeleteMapping("/{aliasId}")
@@ -121,10 +118,8 @@ class AliasesRestController {
       @PathVariable AccountRef accountId,
       @PathVariable UUID aliasId,
       HttpServletRequest request) {
-    management.deleteAlias(
-        Actors.of(caller, request),
-        access.requireCompanyAdmin(caller.userId(), accountId).id(),
-        aliasId);
+    groups.deleteAlias(
+        Actors.of(caller, request), access.requireCompanyAdmin(caller, accountId).id(), aliasId);
     return ResponseEntity.noContent().build();
   }
 

@@ -2,6 +2,7 @@ package dev.portico.accounts.web;
 
 import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.InvitationManagement;
 import dev.portico.accounts.Role;
 import dev.portico.accounts.User;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,9 +15,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class NavigationAdvice {
 
   private final AccountManagement management;
+  private final InvitationManagement invitations;
 
-  NavigationAdvice(AccountManagement management) {
+  NavigationAdvice(AccountManagement management, InvitationManagement invitations) {
     this.management = management;
+    this.invitations = invitations;
   }
 
   @ModelAttribute("nav")
@@ -28,13 +31,20 @@ class NavigationAdvice {
     Account company =
         me.companyId() == null ? null : management.account(me.companyId()).orElse(null);
     boolean admin = company != null && me.role() == Role.ADMIN;
-    return new Navigation(me, company, admin, me.operator());
+    int invitations = me.operator() ? 0 : this.invitations.received(me.id()).size();
+    return new Navigation(me, company, admin, me.operator(), invitations);
   }
 
   /**
    * What the layout shows: who is signed in, their company, and which sections they may open.
    *
    * @param companyAdmin whether "Company settings" is shown
+   * @param invitations how many invitations to join a company wait for an answer (TEN-6)
    */
-  record Navigation(User me, @Nullable Account company, boolean companyAdmin, boolean operator) {}
+  record Navigation(
+      User me,
+      @Nullable Account company,
+      boolean companyAdmin,
+      boolean operator,
+      int invitations) {}
 }

@@ -4,9 +4,11 @@ import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountAccess;
 import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.AccountType;
+import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.Plan;
 import dev.portico.accounts.Role;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserManagement;
 import dev.portico.system.Actor;
 import dev.portico.system.InvalidInput;
 import dev.portico.system.NotFound;
@@ -40,10 +42,18 @@ class OperatorAccountsController {
   private static final int PAGE_SIZE = 25;
 
   private final AccountManagement management;
+  private final UserManagement users;
+  private final GroupManagement groups;
   private final AccountAccess access;
 
-  OperatorAccountsController(AccountManagement management, AccountAccess access) {
+  OperatorAccountsController(
+      AccountManagement management,
+      UserManagement users,
+      GroupManagement groups,
+      AccountAccess access) {
     this.management = management;
+    this.users = users;
+    this.groups = groups;
     this.access = access;
   }
 
@@ -133,11 +143,11 @@ class OperatorAccountsController {
     model.addAttribute("account", account);
     model.addAttribute("plans", List.of(Plan.values()));
     if (account.isCompanyType()) {
-      List<User> members = management.members(account.id());
+      List<User> members = users.members(account.id());
       model.addAttribute("memberCount", members.size());
       model.addAttribute("admins", members.stream().filter(u -> u.role() == Role.ADMIN).toList());
-      model.addAttribute("teamCount", management.teams(account.id()).size());
-      model.addAttribute("aliasCount", management.aliases(account.id()).size());
+      model.addAttribute("teamCount", groups.teams(account.id()).size());
+      model.addAttribute("aliasCount", groups.aliases(account.id()).size());
     } else {
       model.addAttribute("owner", management.owner(account.id()).orElse(null));
     }

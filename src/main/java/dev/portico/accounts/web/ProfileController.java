@@ -1,7 +1,7 @@
 package dev.portico.accounts.web;
 
-import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserManagement;
 import dev.portico.system.Actor;
 import dev.portico.system.InvalidInput;
 import org.jspecify.annotations.Nullable;
@@ -19,10 +19,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/my/profile")
 class ProfileController {
 
-  private final AccountManagement management;
+  private final UserManagement users;
 
-  ProfileController(AccountManagement management) {
-    this.management = management;
+  ProfileController(UserManagement users) {
+    this.users = users;
   }
 
   @GetMapping
@@ -43,7 +43,7 @@ class ProfileController {
       Model model,
       RedirectAttributes redirect) {
     try {
-      management.changeName(actor, me.id(), Forms.text(form.getName()));
+      users.changeName(actor, me.id(), Forms.text(form.getName()));
     } catch (InvalidInput e) {
       Forms.reject(e, result);
       model.addAttribute("password", new PasswordForm());
@@ -62,7 +62,7 @@ class ProfileController {
       Model model,
       RedirectAttributes redirect) {
     try {
-      management.changePassword(
+      users.changePassword(
           actor, me.id(), Forms.text(form.getCurrentPassword()), Forms.text(form.getNewPassword()));
     } catch (InvalidInput e) {
       Forms.reject(e, result);

@@ -2,10 +2,11 @@ package dev.portico.accounts.web;
 
 import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountAccess;
-import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.Alias;
+import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.Team;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserManagement;
 import dev.portico.system.Actor;
 import dev.portico.system.InvalidInput;
 import java.time.Instant;
@@ -36,21 +37,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/accounts/{accountId}/teams")
 class TeamsController {
 
-  private final AccountManagement management;
+  private final UserManagement users;
+  private final GroupManagement groups;
   private final AccountAccess access;
 
-  TeamsController(AccountManagement management, AccountAccess access) {
-    this.management = management;
+  TeamsController(UserManagement users, GroupManagement groups, AccountAccess access) {
+    this.users = users;
+    this.groups = groups;
     this.access = access;
   }
 
   @GetMapping
   String listTeams(User me, @PathVariable UUID accountId, Model model) {
     Account account = access.requireCompanyAdmin(me.id(), accountId);
-    Map<UUID, User> members = byId(management.members(account.id()));
+    Map<UUID, User> members = byId(users.members(account.id()));
     model.addAttribute("account", account);
     model.addAttribute(
-        "teams", management.teams(account.id()).stream().map(t -> TeamRow.of(t, members)).toList());
+        "teams", groups.teams(account.id()).stream().map(t -> TeamRow.of(t, members)).toList());
     return "accounts/teams";
   }
 
@@ -73,7 +76,7 @@ class TeamsController {
     Account account = access.requireCompanyAdmin(me.id(), accountId);
     if (!result.hasErrors()) {
       try {
-        Team created = management.createTeam(actor, account.id(), form.toDraft());
+        Team created = groups.createTeam(actor, account.id(), form.toDraft());
         redirect.addFlashAttribute("flash", "Created team " + created.name() + ".");
         return "redirect:/accounts/" + account.id() + "/teams";
       } catch (InvalidInput e) {
@@ -86,7 +89,7 @@ class TeamsController {
   @GetMapping("/{teamId}")
   String showTeam(User me, @PathVariable UUID accountId, @PathVariable UUID teamId, Model model) {
     Account account = access.requireCompanyAdmin(me.id(), accountId);
-    Team team = management.team(account.id(), teamId);
+    Team team = groups.team(account.id(), teamId);
     model.addAttribute("team", TeamForm.from(team));
     return showForm(account, team, model);
   }
@@ -102,10 +105,10 @@ class TeamsController {
       Model model,
       RedirectAttributes redirect) {
     Account account = access.requireCompanyAdmin(me.id(), accountId);
-    Team current = management.team(account.id(), teamId);
+    Team current = groups.team(account.id(), teamId);
     if (!result.hasErrors()) {
       try {
-        Team saved = management.updateTeam(actor, account.id(), teamId, form.toDraft());
+        Team saved = groups.updateTeam(actor, account.id(), teamId, form.toDraft());
         redirect.addFlashAttribute("flash", "Saved team " + saved.name() + ".");
         return "redirect:/accounts/" + account.id() + "/teams";
       } catch (InvalidInput e) {
@@ -123,8 +126,8 @@ class TeamsController {
       @PathVariable UUID teamId,
       RedirectAttributes redirect) {
     Account account = access.requireCompanyAdmin(me.id(), accountId);
-    Team team = management.team(account.id(), teamId);
-    management.deleteTeam(actor, account.id(), team.id());
+    Team team = groups.team(account.id(), teamId);
+    groups.deleteTeam(actor, account.id(), team.id());
     redirect.addFlashAttribute("flash", "Deleted team " + team.name() + ".");
     return "redirect:/accounts/" + account.id() + "/teams";
   }
@@ -133,12 +136,12 @@ class TeamsController {
   private String showForm(Account account, @Nullable Team existing, Model model) {
     model.addAttribute("account", account);
     model.addAttribute("existing", existing);
-    model.addAttribute("members", management.members(account.id()));
+    model.addAttribute("members", users.members(account.id()));
     model.addAttribute(
         "inAliases",
         existing == null
             ? List.of()
-            : management.aliases(account.id()).stream()
+            : groups.aliases(account.id()).stream()
                 .filter(a -> a.teamIds().contains(existing.id()))
                 .map(Alias::name)
                 .sorted()

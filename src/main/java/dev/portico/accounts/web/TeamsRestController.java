@@ -3,10 +3,10 @@ package dev.portico.accounts.web;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import dev.portico.accounts.AccountAccess;
-import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.AccountRef;
 import dev.portico.accounts.Actors;
 import dev.portico.accounts.ApiCaller;
+import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.Team;
 import dev.portico.accounts.TeamDraft;
 import dev.portico.system.ResultPage;
@@ -40,11 +40,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Teams", description = "Teams: named sets of users of one company")
 class TeamsRestController {
 
-  private final AccountManagement management;
+  private final GroupManagement groups;
   private final AccountAccess access;
 
-  TeamsRestController(AccountManagement management, AccountAccess access) {
-    this.management = management;
+  TeamsRestController(GroupManagement groups, AccountAccess access) {
+    this.groups = groups;
     this.access = access;
   }
 
@@ -55,10 +55,9 @@ class TeamsRestController {
       @PathVariable AccountRef accountId,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "25") int size) {
-    return management
+    return groups
         .teams(
-            access.requireCompanyAdmin(caller.userId(), accountId).id(),
-            new ResultPage.Request(page, size))
+            access.requireCompanyAdmin(caller, accountId).id(), new ResultPage.Request(page, size))
         .map(TeamBody::of);
   }
 
@@ -70,9 +69,9 @@ class TeamsRestController {
       @PathVariable AccountRef accountId,
       @RequestBody TeamRequest body,
       HttpServletRequest request) {
-    UUID companyId = access.requireCompanyAdmin(caller.userId(), accountId).id();
+    UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
     Team team =
-        management.createTeam(
+        groups.createTeam(
             Actors.of(caller, request),
             companyId,
             new TeamDraft(Forms.text(body.name()), orEmpty(body.memberIds())));
@@ -84,8 +83,7 @@ class TeamsRestController {
   @Operation(summary = "Read a team")
   TeamBody showTeam(
       ApiCaller caller, @PathVariable AccountRef accountId, @PathVariable UUID teamId) {
-    return TeamBody.of(
-        management.team(access.requireCompanyAdmin(caller.userId(), accountId).id(), teamId));
+    return TeamBody.of(groups.team(access.requireCompanyAdmin(caller, accountId).id(), teamId));
   }
 
   @PatchMapping("/{teamId}")
@@ -98,13 +96,13 @@ class TeamsRestController {
       @PathVariable UUID teamId,
       @RequestBody TeamRequest body,
       HttpServletRequest request) {
-    UUID companyId = access.requireCompanyAdmin(caller.userId(), accountId).id();
-    Team current = management.team(companyId, teamId);
+    UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
+    Team current = groups.team(companyId, teamId);
     TeamDraft draft =
         new TeamDraft(
             body.name() != null ? body.name() : current.name(),
             body.memberIds() != null ? body.memberIds() : current.memberIds());
-    return TeamBody.of(management.updateTeam(Actors.of(caller, request), companyId, teamId, draft));
+    return TeamBody.of(groups.updateTeam(Actors.of(caller, request), companyId, teamId, draft));
   }
 
   @DeleteMapping("/{teamId}")
@@ -115,10 +113,8 @@ class TeamsRestController {
       @PathVariable AccountRef accountId,
       @PathVariable UUID teamId,
       HttpServletRequest request) {
-    management.deleteTeam(
-        Actors.of(caller, request),
-        access.requireCompanyAdmin(caller.userId(), accountId).id(),
-        teamId);
+    groups.deleteTeam(
+        Actors.of(caller, request), access.requireCompanyAdmin(caller, accountId).id(), teamId);
     return ResponseEntity.noContent().build();
   }
 

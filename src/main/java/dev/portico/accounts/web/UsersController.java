@@ -2,14 +2,19 @@ package dev.portico.accounts.web;
 
 import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountAccess;
-import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.GroupManagement;
+import dev.portico.accounts.Invitation;
+import dev.portico.accounts.InvitationManagement;
 import dev.portico.accounts.License;
 import dev.portico.accounts.Role;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserAddition;
 import dev.portico.accounts.UserChanges;
+import dev.portico.accounts.UserManagement;
 import dev.portico.accounts.UserState;
 import dev.portico.accounts.internal.Users;
 import dev.portico.system.Actor;
+import dev.portico.system.Conflict;
 import dev.portico.system.InvalidInput;
 import dev.portico.system.ResultPage;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,11 +40,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/accounts/{accountId}/users")
 class UsersController {
 
-  private final AccountManagement management;
+  private final UserManagement users;
+  private final GroupManagement groups;
+  private final InvitationManagement invitations;
   private final AccountAccess access;
 
-  UsersController(AccountManagement management, AccountAccess access) {
-    this.management = management;
+  UsersController(
+      UserManagement users,
+      GroupManagement groups,
+      InvitationManagement invitations,
+      AccountAccess access) {
+    this.users = users;
+    this.groups = groups;
+    this.invitations = invitations;
     this.access = access;
   }
 
@@ -57,15 +70,20 @@ class UsersController {
     String query = q.length() > 100 ? q.substring(0, 100) : q;
     String sortBy = Users.SORTS.containsKey(sort) ? sort : "name";
     boolean ascending = !"desc".equals(dir);
-    ResultPage<User> users =
-        management.searchMembers(
+    ResultPage<User> found =
+        users.searchMembers(
             account.id(), query, sortBy, ascending, new ResultPage.Request(page, 25));
     model.addAttribute("account", account);
-    model.addAttribute("users", users);
+    model.addAttribute("users", found);
     model.addAttribute("q", query);
     model.addAttribute("sort", sortBy);
     model.addAttribute("dir", ascending ? "asc" : "desc");
-    return Forms.htmx(request) ? "accounts/users :: table" : "accounts/users";
+    if (Forms.htmx(request)) {
+      return "accounts/users :: table";
+    }
+    model.addAttribute(
+        "invitations", invitations.pending(account.id(), new ResultPage.Request(0, 50)));
+    return "accounts/users";
   }
 
   @GetMapping("/new")
@@ -88,8 +106,8 @@ class UsersController {
     Account account = access.requireCompanyAdmin(me.id(), accountId);
     if (!result.hasErrors()) {
       try {
-        User added = management.addUser(actor, account.id(), form.toNewUser());
-        redirect.addFlashAttribute("flash", "Added " + added.email() + ".");
+        UserAddition addition = users.addUser(actor, account.id(), form.toNewUser());
+        redirect.addFlashAttribute("flash", flash(addition));
         return "redirect:/accounts/" + account.id() + "/users";
       } catch (InvalidInput e) {
         Forms.reject(e, result);
@@ -104,12 +122,10 @@ class UsersController {
   String showUser(User me, @PathVariable UUID accountId, @PathVariable UUID userId, Model model) {
     Account account = access.requireCompanyAdmin(me.id(), accountId);
     model.addAttribute("account", account);
-    model.addAttribute("member", management.member(account.id(), userId));
+    model.addAttribute("member", users.member(account.id(), userId));
     model.addAttribute(
         "teams",
-        management.teams(account.id()).stream()
-            .filter(t -> t.memberIds().contains(userId))
-            .toList());
+        groups.teams(account.id()).stream().filter(t -> t.memberIds().contains(userId)).toList());
     addOptions(model);
     return "accounts/user";
   }
@@ -128,7 +144,7 @@ class UsersController {
     Account account = access.requireCompanyAdmin(me.id(), accountId);
     try {
       User changed =
-          management.changeUser(actor, account.id(), userId, new UserChanges(role, license, state));
+          users.changeUser(actor, account.id(), userId, new UserChanges(role, license, state));
       redirect.addFlashAttribute("flash", "Saved " + changed.email() + ".");
       return "redirect:/accounts/" + account.id() + "/users/" + userId;
     } catch (InvalidInput e) {
@@ -145,11 +161,42 @@ class UsersController {
       @PathVariable UUID userId,
       RedirectAttributes redirect) {
     Account account = access.requireCompanyAdmin(me.id(), accountId);
-    User member = management.member(account.id(), userId);
-    management.removeFromCompany(actor, account.id(), userId);
+    User member = users.member(account.id(), userId);
+    users.removeFromCompany(actor, account.id(), userId);
     redirect.addFlashAttribute(
         "flash", member.email() + " was removed from " + account.name() + ".");
     return "redirect:/accounts/" + account.id() + "/users";
+  }
+
+  @PostMapping("/invitations/{invitationId}/withdraw")
+  String processWithdrawal(
+      User me,
+      Actor actor,
+      @PathVariable UUID accountId,
+      @PathVariable UUID invitationId,
+      RedirectAttributes redirect) {
+    Account account = access.requireCompanyAdmin(me.id(), accountId);
+    Invitation invitation = invitations.invitation(account.id(), invitationId);
+    try {
+      invitations.withdraw(actor, account.id(), invitationId);
+      redirect.addFlashAttribute("flash", "Invitation of " + invitation.email() + " withdrawn.");
+    } catch (Conflict e) {
+      redirect.addFlashAttribute("flash", e.getMessage());
+    }
+    return "redirect:/accounts/" + account.id() + "/users";
+  }
+
+  /**
+   * The same notice whichever account an existing email belongs to (TEN-6): nothing tells the admin
+   * where that user is.
+   */
+  private static String flash(UserAddition addition) {
+    if (addition instanceof UserAddition.Invited invited) {
+      return "Invitation sent to "
+          + invited.invitation().email()
+          + ". They join the company once they accept it.";
+    }
+    return "Added " + ((UserAddition.Created) addition).user().email() + ".";
   }
 
   private static void addOptions(Model model) {

@@ -1,15 +1,17 @@
 package dev.portico.accounts.web;
 
 import dev.portico.accounts.AccountAccess;
-import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.AccountRef;
 import dev.portico.accounts.Actors;
 import dev.portico.accounts.ApiCaller;
+import dev.portico.accounts.Invitation;
 import dev.portico.accounts.License;
 import dev.portico.accounts.NewUser;
 import dev.portico.accounts.Role;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserAddition;
 import dev.portico.accounts.UserChanges;
+import dev.portico.accounts.UserManagement;
 import dev.portico.accounts.UserState;
 import dev.portico.system.NotFound;
 import dev.portico.system.ResultPage;
@@ -41,11 +43,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Users", description = "Users of a company-type account")
 class UsersRestController {
 
-  private final AccountManagement management;
+  private final UserManagement users;
   private final AccountAccess access;
 
-  UsersRestController(AccountManagement management, AccountAccess access) {
-    this.management = management;
+  UsersRestController(UserManagement users, AccountAccess access) {
+    this.users = users;
     this.access = access;
   }
 
@@ -57,28 +59,37 @@ class UsersRestController {
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "25") int size) {
-    UUID companyId = access.requireCompanyAdmin(caller.userId(), accountId).id();
-    return management
+    UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
+    return users
         .searchMembers(
             companyId, RestInputs.query(q), "name", true, new ResultPage.Request(page, size))
         .map(UserBody::of);
   }
 
   @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
   @Operation(
       summary = "Add a user to the company (admins, operator)",
       description =
-          "Creates the user with their personal account, or adds an existing user who belongs to"
-              + " no company. `role` defaults to MEMBER; without `password` the user cannot sign in"
-              + " to the console until one is set.")
-  ResponseEntity<UserBody> addUser(
+          "An email that no user has creates the user with their personal account: 201 with the"
+              + " user. An email that already belongs to a user never attaches them (TEN-6): 202"
+              + " with an invitation they accept or decline, the same answer whichever account"
+              + " they are in; the operator's email is refused with 422. `role` defaults to"
+              + " MEMBER; without `password` a new user cannot sign in to the console until one"
+              + " is set.")
+  ResponseEntity<?> addUser(
       ApiCaller caller,
       @PathVariable AccountRef accountId,
       @RequestBody NewUserRequest body,
       HttpServletRequest request) {
-    UUID companyId = access.requireCompanyAdmin(caller.userId(), accountId).id();
-    User added = management.addUser(Actors.of(caller, request), companyId, body.toNewUser());
+    UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
+    UserAddition addition = users.addUser(Actors.of(caller, request), companyId, body.toNewUser());
+    if (addition instanceof UserAddition.Invited invited) {
+      Invitation invitation = invited.invitation();
+      return ResponseEntity.accepted()
+          .location(URI.create("/api/accounts/" + companyId + "/invitations/" + invitation.id()))
+          .body(InvitationBody.of(invitation, invitation.createdAt()));
+    }
+    User added = ((UserAddition.Created) addition).user();
     return ResponseEntity.created(URI.create("/api/accounts/" + companyId + "/users/" + added.id()))
         .body(UserBody.of(added));
   }
@@ -89,14 +100,13 @@ class UsersRestController {
       ApiCaller caller, @PathVariable AccountRef accountId, @PathVariable UUID userId) {
     UUID id = access.resolve(caller.userId(), accountId);
     if (userId.equals(caller.userId())) {
-      User me =
-          management.user(userId).filter(User::isActive).orElseThrow(UsersRestController::gone);
+      User me = users.user(userId).filter(User::isActive).orElseThrow(UsersRestController::gone);
       if (id.equals(me.companyId()) || id.equals(me.personalAccountId())) {
         return UserBody.of(me);
       }
     }
-    UUID companyId = access.requireCompanyAdmin(caller.userId(), id).id();
-    return UserBody.of(management.member(companyId, userId));
+    UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
+    return UserBody.of(users.member(companyId, userId));
   }
 
   @PatchMapping("/{userId}")
@@ -111,9 +121,9 @@ class UsersRestController {
       @PathVariable UUID userId,
       @RequestBody UserChangesRequest body,
       HttpServletRequest request) {
-    UUID companyId = access.requireCompanyAdmin(caller.userId(), accountId).id();
+    UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
     return UserBody.of(
-        management.changeUser(
+        users.changeUser(
             Actors.of(caller, request),
             companyId,
             userId,
@@ -132,8 +142,8 @@ class UsersRestController {
       @PathVariable AccountRef accountId,
       @PathVariable UUID userId,
       HttpServletRequest request) {
-    UUID companyId = access.requireCompanyAdmin(caller.userId(), accountId).id();
-    management.removeFromCompany(Actors.of(caller, request), companyId, userId);
+    UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
+    users.removeFromCompany(Actors.of(caller, request), companyId, userId);
     return ResponseEntity.noContent().build();
   }
 

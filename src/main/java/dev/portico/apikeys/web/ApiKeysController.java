@@ -1,11 +1,11 @@
 package dev.portico.apikeys.web;
 
 import dev.portico.accounts.Account;
-import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.Scope;
 import dev.portico.accounts.Stack;
 import dev.portico.accounts.StackResolver;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserManagement;
 import dev.portico.apikeys.ApiKey;
 import dev.portico.apikeys.ApiKeyManagement;
 import dev.portico.apikeys.ApiKeysSettings;
@@ -60,21 +60,21 @@ class ApiKeysController {
           new Column("lastUsed", "Last used", true));
 
   private final ApiKeyManagement management;
-  private final AccountManagement accounts;
+  private final UserManagement users;
   private final StackResolver stacks;
   private final ApiKeysSettings settings;
 
   ApiKeysController(
       ApiKeyManagement management,
-      AccountManagement accounts,
+      UserManagement users,
       StackResolver stacks,
       ApiKeysSettings settings) {
     Assert.notNull(management, "management cannot be null");
-    Assert.notNull(accounts, "accounts cannot be null");
+    Assert.notNull(users, "users cannot be null");
     Assert.notNull(stacks, "stacks cannot be null");
     Assert.notNull(settings, "settings cannot be null");
     this.management = management;
-    this.accounts = accounts;
+    this.users = users;
     this.stacks = stacks;
     this.settings = settings;
   }
@@ -238,7 +238,7 @@ class ApiKeysController {
     ApiKey key = issued.key();
     model.addAttribute("place", place);
     model.addAttribute("issued", issued);
-    model.addAttribute("row", row(key, accounts.user(key.userId()).orElse(null), ""));
+    model.addAttribute("row", row(key, users.user(key.userId()).orElse(null), ""));
     model.addAttribute("worksOn", "any".equals(key.stackKey()) ? "every stack" : stack.host());
     return "apikeys/api-key-created";
   }
@@ -270,7 +270,7 @@ class ApiKeysController {
       return keys.stream().map(k -> row(k, k.userId().equals(me.id()) ? me : null, "")).toList();
     }
     Map<UUID, User> members =
-        accounts.members(place.account().id()).stream()
+        users.members(place.account().id()).stream()
             .collect(Collectors.toMap(User::id, Function.identity()));
     return keys.stream()
         .map(
@@ -285,7 +285,7 @@ class ApiKeysController {
 
   /** The user of a key who left the company: the key no longer works, but the row says whose. */
   private @Nullable User former(ApiKey key) {
-    return accounts.user(key.userId()).orElse(null);
+    return users.user(key.userId()).orElse(null);
   }
 
   private static ApiKeyRow row(ApiKey key, @Nullable User user, String userNote) {
@@ -295,7 +295,7 @@ class ApiKeysController {
   }
 
   private List<User> activeMembers(Account company) {
-    return accounts.members(company.id()).stream()
+    return users.members(company.id()).stream()
         .filter(User::isActive)
         .sorted(Comparator.comparing(User::name, String.CASE_INSENSITIVE_ORDER))
         .toList();

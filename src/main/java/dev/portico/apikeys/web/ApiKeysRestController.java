@@ -4,13 +4,13 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountAccess;
-import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.AccountRef;
 import dev.portico.accounts.Actors;
 import dev.portico.accounts.ApiCaller;
 import dev.portico.accounts.Scope;
 import dev.portico.accounts.StackResolver;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserManagement;
 import dev.portico.apikeys.ApiKey;
 import dev.portico.apikeys.ApiKeyManagement;
 import dev.portico.apikeys.IssuedApiKey;
@@ -50,17 +50,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ApiKeysRestController {
 
   private final ApiKeyManagement keys;
-  private final AccountManagement accounts;
+  private final UserManagement users;
   private final AccountAccess access;
   private final StackResolver stacks;
 
   ApiKeysRestController(
-      ApiKeyManagement keys,
-      AccountManagement accounts,
-      AccountAccess access,
-      StackResolver stacks) {
+      ApiKeyManagement keys, UserManagement users, AccountAccess access, StackResolver stacks) {
     this.keys = keys;
-    this.accounts = accounts;
+    this.users = users;
     this.access = access;
     this.stacks = stacks;
   }
@@ -138,7 +135,7 @@ class ApiKeysRestController {
   }
 
   private User caller(ApiCaller caller) {
-    return accounts
+    return users
         .user(caller.userId())
         .filter(User::isActive)
         .orElseThrow(() -> new NotFound("Account"));

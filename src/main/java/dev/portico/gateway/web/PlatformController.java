@@ -6,6 +6,7 @@ import dev.portico.accounts.ApiCaller;
 import dev.portico.accounts.Role;
 import dev.portico.accounts.Scope;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserManagement;
 import dev.portico.system.NotFound;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -27,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PlatformController {
 
   private final AccountManagement accounts;
+  private final UserManagement users;
 
-  PlatformController(AccountManagement accounts) {
+  PlatformController(AccountManagement accounts, UserManagement users) {
     this.accounts = accounts;
+    this.users = users;
   }
 
   /** Answered from the authenticated caller alone: no database round-trip on this hot path. */
@@ -58,7 +61,7 @@ class PlatformController {
 
   @GetMapping("/api/companies")
   Map<String, Object> companies(ApiCaller caller) {
-    User user = accounts.user(caller.userId()).orElseThrow(() -> new NotFound("User"));
+    User user = users.user(caller.userId()).orElseThrow(() -> new NotFound("User"));
     List<Map<String, @Nullable Object>> items = new ArrayList<>();
     if (user.companyId() != null) {
       accounts

@@ -1,0 +1,10 @@
+package dev.portico.accounts;
+
+/** Where an invitation (TEN-6) stands. */
+public enum InvitationState {
+  PENDING,
+  ACCEPTED,
+  DECLINED,
+  WITHDRAWN,
+  EXPIRED
+}
