@@ -27,8 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The tenant-capture hole (TEN-6, KEY-3), tried over real HTTP the way an attacker would: a company
- * admin adds the email of someone who already exists — the operator, an individual, a member or
- * an admin of another company, in any letter case — and then tries to act for them. Nobody is ever
+ * admin adds the email of someone who already exists — the operator, an individual, a member or an
+ * admin of another company, in any letter case — and then tries to act for them. Nobody is ever
  * attached; the admin gets a pending invitation (or, for the operator, a refusal) and no power over
  * the person.
  */
@@ -112,17 +112,18 @@ class TenantCaptureTests {
             key,
             "POST",
             "/api/accounts/" + attacker.id() + "/teams",
-            "{\"name\":\"t-%s\",\"memberIds\":[\"%s\"]}".formatted(attacker.tag(), individual.id()));
+            "{\"name\":\"t-%s\",\"memberIds\":[\"%s\"]}"
+                .formatted(attacker.tag(), individual.id()));
     assertThat(team.statusCode()).isEqualTo(422);
     assertThat(users.user(individual.id()).orElseThrow().state()).isEqualTo(UserState.ACTIVE);
     assertThat(keysOf(individual.id())).isZero();
   }
 
   @Test
-  void adminAddingTheOperatorOrAnIndividualThroughTheConsoleAttachesNobody() throws Exception {
+  void adminAddingExistingUsersThroughTheConsoleAttachesNobody() throws Exception {
     Company attacker = fixtures.company("Attacker");
+    Company other = fixtures.company("Other");
     User operator = fixtures.operator();
-    User individual = fixtures.individual();
     ConsoleClient browser = new ConsoleClient(port);
     browser.signIn(attacker.admin().email(), TestAccounts.PASSWORD);
     String form = "/accounts/" + attacker.id() + "/users/new";
@@ -131,13 +132,22 @@ class TenantCaptureTests {
         browser.submit(form, form, newUserForm(operator.email().toUpperCase(Locale.ROOT)));
     assertThat(refused.statusCode()).isEqualTo(200);
     assertThat(refused.body()).contains("cannot join a company");
-
-    HttpResponse<String> invited = browser.follow(browser.submit(form, form, newUserForm(mixedCase(individual.email()))));
-    assertThat(invited.body()).contains("Invitation sent to");
-    assertThat(invited.body()).contains("Pending invitations");
-
     assertThat(users.user(operator.id()).orElseThrow().companyId()).isNull();
-    assertThat(users.user(individual.id()).orElseThrow().companyId()).isNull();
+
+    List<User> victims =
+        List.of(
+            fixtures.individual(),
+            fixtures.member(other, Role.MEMBER, License.FULL),
+            other.admin());
+    for (User victim : victims) {
+      HttpResponse<String> invited =
+          browser.follow(browser.submit(form, form, newUserForm(mixedCase(victim.email()))));
+      assertThat(invited.body()).as(victim.email()).contains("Invitation sent to");
+      assertThat(invited.body()).contains("Pending invitations");
+      User after = users.user(victim.id()).orElseThrow();
+      assertThat(after.companyId()).isEqualTo(victim.companyId());
+      assertThat(after.role()).isEqualTo(victim.role());
+    }
   }
 
   @Test
