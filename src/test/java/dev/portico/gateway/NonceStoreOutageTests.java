@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,9 +103,13 @@ class NonceStoreOutageTests {
 
   @Test
   void databaseStoppedDuringWritesIsServiceUnavailableThenRecovers() throws Exception {
+    // an operator's key: valid on every stack, so no stack lookup needs the database either
+    IssuedApiKey key =
+        node.getBean(TestApiKeys.class).issue(node.getBean(TestAccounts.class).operator());
     Company acme = node.getBean(TestAccounts.class).company("Acme");
-    IssuedApiKey key = node.getBean(TestApiKeys.class).issue(acme.admin());
-    assertThat(call(key).status()).isEqualTo(200); // the key is cached from here on
+    IssuedApiKey companyKey = node.getBean(TestApiKeys.class).issue(acme.admin());
+    assertThat(call(key).status()).isEqualTo(200); // the keys are cached from here on
+    assertThat(call(companyKey).status()).isEqualTo(200);
 
     ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
     AtomicBoolean traffic = new AtomicBoolean(true);
@@ -133,6 +138,11 @@ class NonceStoreOutageTests {
       Thread.sleep(1500); // a sustained outage: every writer has failed more than once
       Answer whileDown = call(key);
       assertThat(whileDown.status()).as(whileDown.body()).isEqualTo(503);
+      // a company key needs its stack, cached for a few seconds only: 503 either way, never 500
+      Answer stackUnknown = call(companyKey);
+      assertThat(stackUnknown.status()).as(stackUnknown.body()).isEqualTo(503);
+      assertThat(stackUnknown.body())
+          .containsAnyOf("\"nonce_store_unavailable\"", "\"credential_store_unavailable\"");
 
       database = startDatabase(); // same port, same data directory
       int before = answers.size();
@@ -157,6 +167,27 @@ class NonceStoreOutageTests {
         .containsExactlyInAnyOrderElementsOf(
             accepted.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList());
     assertThat(call(key).status()).isEqualTo(200);
+  }
+
+  @Test
+  void nonceStoreSlowerThanTheTimeoutIsServiceUnavailableWithinTheTimeout() throws Exception {
+    Company acme = node.getBean(TestAccounts.class).company("Acme");
+    IssuedApiKey key = node.getBean(TestApiKeys.class).issue(acme.admin());
+    assertThat(call(key).status()).isEqualTo(200);
+    try (Connection c = database.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      s.execute("lock table gw_nonce in access exclusive mode"); // every insert now waits
+      long start = System.nanoTime();
+      Answer slow = call(key);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(slow.status()).as(slow.body()).isEqualTo(503);
+      assertThat(slow.body()).contains("\"reason\":\"nonce_store_unavailable\"");
+      assertThat(took).isLessThan(Duration.ofSeconds(3)); // nonce-timeout is 1 s here
+      c.rollback();
+    }
+    Answer after = call(key);
+    assertThat(after.status()).as(after.body()).isEqualTo(200);
   }
 
   private List<String> recordedNonces(IssuedApiKey key, List<String> nonces) throws Exception {

@@ -8,8 +8,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -23,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ol>
  *   <li>the converter reads the credentials; the manager verifies the signature or secret, the key,
  *       its user and its stack (KEY-3..6) — failures are 401 with a reason code (KEY-7), counted
- *       against the client address's limit;
+ *       against the client address's limit; a database that cannot answer for what is not cached is
+ *       503 {@code credential_store_unavailable};
  *   <li>the short-term rate limit of the credential (API-4): {@code X-Rate-Limit-Remaining} on
  *       every answer, 429 with {@code Retry-After} over the limit;
  *   <li>for a signed request only, the nonce's first use on every node ({@link Nonces}, KEY-5): a
@@ -39,6 +42,9 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(ApiAuthenticationFilter.class);
 
+  private static final long OUTAGE_LOG_EVERY_NANOS = 10_000_000_000L;
+
+  private final AtomicLong lastOutageLogged = new AtomicLong();
   private final ApiCredentialsConverter converter = new ApiCredentialsConverter();
   private final AuthenticationManager manager;
   private final RateLimiter limiter;
@@ -64,6 +70,15 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
       result = manager.authenticate(presented);
     } catch (AuthenticationException failed) {
       refuse(request, response, failed);
+      return;
+    } catch (DataAccessException unavailable) {
+      // a key, user or stack not cached and the database down: not the client's fault, not a 500
+      if (shouldLogOutage()) {
+        log.warn(
+            "API request refused: 503, cannot check the credentials: {}", unavailable.toString());
+      }
+      SecurityContextHolder.clearContext();
+      ApiResponses.serviceUnavailable(response, ApiResponses.CREDENTIAL_STORE_UNAVAILABLE);
       return;
     }
     if (!(result.getPrincipal() instanceof ApiCaller caller)) {
@@ -126,6 +141,13 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
             : ApiAuthenticationException.INVALID_KEY;
     log.warn("API request refused: 401 {} {}", reason, request.getRequestURI());
     ApiResponses.unauthenticated(response, reason);
+  }
+
+  private boolean shouldLogOutage() {
+    long now = System.nanoTime();
+    long last = lastOutageLogged.get();
+    return (last == 0 || now - last >= OUTAGE_LOG_EVERY_NANOS)
+        && lastOutageLogged.compareAndSet(last, now);
   }
 
   private static String bucket(ApiCaller caller) {

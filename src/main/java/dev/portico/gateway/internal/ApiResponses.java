@@ -16,6 +16,9 @@ final class ApiResponses {
   /** The reason code of a 503 when the nonce store gives no clear answer (fail closed). */
   static final String NONCE_STORE_UNAVAILABLE = "nonce_store_unavailable";
 
+  /** The reason code of a 503 when a key, user or stack not in cache cannot be read. */
+  static final String CREDENTIAL_STORE_UNAVAILABLE = "credential_store_unavailable";
+
   private ApiResponses() {}
 
   static void unauthenticated(HttpServletResponse response, String reason) throws IOException {

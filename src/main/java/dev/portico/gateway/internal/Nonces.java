@@ -48,12 +48,16 @@ import org.springframework.stereotype.Component;
  * managed executor started and stopped with the application, {@code nonce-writers}) each take
  * everything queued (up to 500) and insert it in one transaction, one JDBC batch, in key order so
  * that two nodes' batches never deadlock. Under load one round-trip serves many requests; idle, it
- * serves one. Stopping lets the writers finish the batch in hand, then fails every request still
- * queued as unavailable.
+ * serves one. A batch whose requests all gave up already is not written. Stopping lets the writers
+ * finish the batch in hand, then fails every request still queued as unavailable. On PostgreSQL the
+ * batch's transaction commits with {@code synchronous_commit} off (see {@link NonceTable}): a crash
+ * of the database server can forget the last fraction of a second of nonces, whose requests are
+ * still bound by their {@code Date}.
  *
  * <p><b>Local fast path.</b> Each node also remembers the identities it has passed to the database,
  * so a replay to the same node is refused without a round-trip. An identity whose write was not
- * confirmed is forgotten again, so that the client may retry once the store is back.
+ * confirmed is forgotten again: the next request with it is decided by the database (which may
+ * still have recorded it, so a client retries a 503 with a new nonce).
  */
 @Component
 class Nonces implements SmartLifecycle {
