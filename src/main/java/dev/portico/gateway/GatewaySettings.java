@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxClockSkew how far a signed request's {@code Date} may be from server time (KEY-5)
  * @param nonceLocalCacheSize nonces each node remembers in memory (the fast path of replay checks)
  * @param nonceWriters threads that write nonces to the database in batches (group commit)
+ * @param nonceTimeout how long a signed request waits for the nonce store before it is refused with
+ *     503 {@code nonce_store_unavailable} (fail closed); also the timeout of each batch's
+ *     transaction
  * @param rateLimitPerMinute calls one credential may make per minute on one node (API-4)
  * @param unauthenticatedRateLimitPerMinute failed calls one client address may make per minute
  */
@@ -18,5 +21,6 @@ public record GatewaySettings(
     @DefaultValue("5m") Duration maxClockSkew,
     @DefaultValue("200000") int nonceLocalCacheSize,
     @DefaultValue("2") int nonceWriters,
+    @DefaultValue("2s") Duration nonceTimeout,
     @DefaultValue("60000") int rateLimitPerMinute,
     @DefaultValue("600") int unauthenticatedRateLimitPerMinute) {}

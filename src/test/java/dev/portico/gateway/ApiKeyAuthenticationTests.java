@@ -165,6 +165,53 @@ class ApiKeyAuthenticationTests {
   }
 
   @Test
+  void replayWithNonceInOtherLetterCaseIsRefused() throws Exception {
+    Company acme = accounts.company("Acme");
+    IssuedApiKey key = keys.issue(acme.admin());
+    String nonce = "ABCDEFGHIJKLMNOP" + nonce();
+    Instant at = Instant.now();
+    Map<String, String> captured =
+        signedHeaders(key, "GET", "/api/users/sessioninfo", "", JSON, nonce, at);
+    send("/api/users/sessioninfo", "", captured).andExpect(200);
+    Map<String, String> replayed = new java.util.LinkedHashMap<>(captured);
+    replayed.put("On-Nonce", nonce.toLowerCase(java.util.Locale.ROOT));
+    // the signature covers the lower-cased nonce: the same signature, the same nonce
+    org.assertj.core.api.Assertions.assertThat(replayed.get("Authorization"))
+        .isEqualTo(
+            signedHeaders(
+                    key,
+                    "GET",
+                    "/api/users/sessioninfo",
+                    "",
+                    JSON,
+                    nonce.toLowerCase(java.util.Locale.ROOT),
+                    at)
+                .get("Authorization"));
+    send("/api/users/sessioninfo", "", replayed)
+        .andExpect(401)
+        .andExpectJson("$.reason", "replayed_nonce");
+    Map<String, String> mixed = new java.util.LinkedHashMap<>(captured);
+    mixed.put("On-Nonce", "abcdefghijklmnop" + nonce.substring(16));
+    send("/api/users/sessioninfo", "", mixed)
+        .andExpect(401)
+        .andExpectJson("$.reason", "replayed_nonce");
+  }
+
+  @Test
+  void sameNonceUnderAnotherAccessKeyIsNotAReplay() throws Exception {
+    Company acme = accounts.company("Acme");
+    IssuedApiKey one = keys.issue(acme.admin());
+    IssuedApiKey other = keys.issue(acme.admin());
+    String nonce = nonce();
+    Instant at = Instant.now();
+    signed(one, "/api/users/sessioninfo", "", nonce, at).andExpect(200);
+    signed(other, "/api/users/sessioninfo", "", nonce, at).andExpect(200);
+    signed(other, "/api/users/sessioninfo", "", nonce, at)
+        .andExpect(401)
+        .andExpectJson("$.reason", "replayed_nonce");
+  }
+
+  @Test
   void signedRequestWhenQueryPresentThenRawQueryIsSigned() throws Exception {
     Company acme = accounts.company("Acme");
     IssuedApiKey key = keys.issue(acme.admin());

@@ -25,7 +25,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +102,55 @@ class TwoNodesTests {
   }
 
   @Test
+  void nonceAcceptedByOneNodeIsRefusedByTheOtherInAnyLetterCase() throws Exception {
+    Company acme = accounts.company("Acme");
+    IssuedApiKey key = keys.issue(acme.admin());
+    String nonce = "ABCDEFGHIJKLMNOP" + nonce();
+    Map<String, String> headers =
+        signedHeaders(
+            key, "GET", "/api/users/sessioninfo", "", "application/json", nonce, Instant.now());
+    assertThat(get(portA, headers).statusCode()).isEqualTo(200);
+    Map<String, String> lowerCased = new LinkedHashMap<>(headers);
+    lowerCased.put("On-Nonce", nonce.toLowerCase(Locale.ROOT));
+    HttpResponse<String> replay = get(portB(), lowerCased);
+    assertThat(replay.statusCode()).as(replay.body()).isEqualTo(401);
+    assertThat(replay.body()).contains("replayed_nonce");
+  }
+
+  @Test
+  void sameNonceSentToBothNodesAtTheSameInstantIsAcceptedExactlyOnce() throws Exception {
+    Company acme = accounts.company("Acme");
+    IssuedApiKey key = keys.issue(acme.admin());
+    ExecutorService senders = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 20; round++) {
+        String nonce = nonce();
+        Map<String, String> headers =
+            signedHeaders(
+                key, "GET", "/api/users/sessioninfo", "", "application/json", nonce, Instant.now());
+        Map<String, String> other = new LinkedHashMap<>(headers);
+        if (round % 2 == 1) { // every other round the second copy carries the nonce lower-cased
+          other.put("On-Nonce", nonce.toLowerCase(Locale.ROOT));
+        }
+        CyclicBarrier start = new CyclicBarrier(2);
+        Future<HttpResponse<String>> onA = senders.submit(() -> getAt(start, portA, headers));
+        Future<HttpResponse<String>> onB = senders.submit(() -> getAt(start, portB(), other));
+        List<HttpResponse<String>> answers =
+            List.of(onA.get(30, TimeUnit.SECONDS), onB.get(30, TimeUnit.SECONDS));
+        assertThat(answers)
+            .as("round %d: %s", round, answers.stream().map(HttpResponse::body).toList())
+            .extracting(HttpResponse::statusCode)
+            .containsExactlyInAnyOrder(200, 401);
+        assertThat(answers)
+            .filteredOn(answer -> answer.statusCode() == 401)
+            .allSatisfy(answer -> assertThat(answer.body()).contains("replayed_nonce"));
+      }
+    } finally {
+      senders.shutdownNow();
+    }
+  }
+
+  @Test
   void keyDeletedOnOneNodeIsRefusedByTheOtherWithinFiveSeconds() throws Exception {
     Company acme = accounts.company("Acme");
     IssuedApiKey key = keys.issue(acme.admin());
@@ -149,6 +206,17 @@ class TwoNodesTests {
 
   private int portB() {
     return ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+  }
+
+  private HttpResponse<String> getAt(CyclicBarrier start, int port, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/users/sessioninfo"))
+            .GET();
+    headers.forEach(request::header);
+    HttpRequest built = request.build();
+    start.await(10, TimeUnit.SECONDS);
+    return http.send(built, HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(int port, Map<String, String> headers) throws Exception {

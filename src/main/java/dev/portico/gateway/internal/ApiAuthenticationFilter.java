@@ -8,8 +8,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -18,23 +20,42 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates every {@code /api/**} request (API-1) and applies the short-term rate limit
- * (API-4): converter → manager → on success the {@link ApiCaller} in the security context and
- * {@code X-Rate-Limit-Remaining} on the response; on failure 401 with a reason code (KEY-7).
+ * Authenticates every {@code /api/**} request (API-1), in this order:
+ *
+ * <ol>
+ *   <li>the converter reads the credentials; the manager verifies the signature or secret, the key,
+ *       its user and its stack (KEY-3..6) — failures are 401 with a reason code (KEY-7), counted
+ *       against the client address's limit; a database that cannot answer for what is not cached is
+ *       503 {@code credential_store_unavailable};
+ *   <li>the short-term rate limit of the credential (API-4): {@code X-Rate-Limit-Remaining} on
+ *       every answer, 429 with {@code Retry-After} over the limit;
+ *   <li>for a signed request only, the nonce's first use on every node ({@link Nonces}, KEY-5): a
+ *       replay is 401 {@code replayed_nonce}; no clear answer from the store is 503 {@code
+ *       nonce_store_unavailable} — never accepted;
+ *   <li>the {@link ApiCaller} in the security context, and the handler.
+ * </ol>
+ *
+ * Rate limiting comes before the nonce write so that calls over the limit cost no database write
+ * and do not spend their nonce.
  */
 final class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(ApiAuthenticationFilter.class);
 
+  private static final long OUTAGE_LOG_EVERY_NANOS = 10_000_000_000L;
+
+  private final AtomicLong lastOutageLogged = new AtomicLong();
   private final ApiCredentialsConverter converter = new ApiCredentialsConverter();
   private final AuthenticationManager manager;
   private final RateLimiter limiter;
+  private final Nonces nonces;
   private final GatewaySettings settings;
 
   ApiAuthenticationFilter(
-      AuthenticationManager manager, RateLimiter limiter, GatewaySettings settings) {
+      AuthenticationManager manager, RateLimiter limiter, Nonces nonces, GatewaySettings settings) {
     this.manager = manager;
     this.limiter = limiter;
+    this.nonces = nonces;
     this.settings = settings;
   }
 
@@ -42,11 +63,22 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    ApiCredentialsAuthenticationToken presented;
     Authentication result;
     try {
-      result = manager.authenticate(converter.convert(request));
+      presented = converter.convert(request);
+      result = manager.authenticate(presented);
     } catch (AuthenticationException failed) {
       refuse(request, response, failed);
+      return;
+    } catch (DataAccessException unavailable) {
+      // a key, user or stack not cached and the database down: not the client's fault, not a 500
+      if (shouldLogOutage()) {
+        log.warn(
+            "API request refused: 503, cannot check the credentials: {}", unavailable.toString());
+      }
+      SecurityContextHolder.clearContext();
+      ApiResponses.serviceUnavailable(response, ApiResponses.CREDENTIAL_STORE_UNAVAILABLE);
       return;
     }
     if (!(result.getPrincipal() instanceof ApiCaller caller)) {
@@ -61,6 +93,26 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
     if (!decision.allowed()) {
       ApiResponses.tooManyRequests(response, decision.retryAfterSeconds());
       return;
+    }
+    if (presented.presented() instanceof ApiCredentialsAuthenticationToken.Signed signed) {
+      Nonces.Use use = nonces.firstUse(signed.request().accessKey(), signed.request().nonce());
+      if (use == Nonces.Use.REPLAYED) {
+        refuse(
+            request,
+            response,
+            new ApiAuthenticationException(ApiAuthenticationException.REPLAYED_NONCE));
+        return;
+      }
+      if (use != Nonces.Use.FIRST) {
+        SecurityContextHolder.clearContext();
+        // Nonces logs the outage itself, at most every 10 s: no line per refused request here
+        log.debug(
+            "API request refused: 503 {} {}",
+            ApiResponses.NONCE_STORE_UNAVAILABLE,
+            request.getRequestURI());
+        ApiResponses.serviceUnavailable(response, ApiResponses.NONCE_STORE_UNAVAILABLE);
+        return;
+      }
     }
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(result);
@@ -89,6 +141,13 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
             : ApiAuthenticationException.INVALID_KEY;
     log.warn("API request refused: 401 {} {}", reason, request.getRequestURI());
     ApiResponses.unauthenticated(response, reason);
+  }
+
+  private boolean shouldLogOutage() {
+    long now = System.nanoTime();
+    long last = lastOutageLogged.get();
+    return (last == 0 || now - last >= OUTAGE_LOG_EVERY_NANOS)
+        && lastOutageLogged.compareAndSet(last, now);
   }
 
   private static String bucket(ApiCaller caller) {

@@ -18,9 +18,11 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Authenticates what {@link ApiCredentialsConverter} read: verifies a signature or a Basic secret
- * against the cached {@link ApiKeyDirectory}, then checks the key's user (KEY-3), its stack (KEY-4)
- * and, last, that the nonce is new on every node (KEY-5). Bearer tokens go to the {@link
- * ApiTokenAuthenticator}s.
+ * against the cached {@link ApiKeyDirectory}, then checks the key's user (KEY-3) and its stack
+ * (KEY-4). Bearer tokens go to the {@link ApiTokenAuthenticator}s.
+ *
+ * <p>It does not spend the nonce of a signed request: {@link ApiAuthenticationFilter} does, after
+ * the rate limit, so that calls over the limit cost no write (KEY-5, API-4).
  */
 final class ApiCredentialsAuthenticationProvider implements AuthenticationProvider {
 
@@ -29,19 +31,16 @@ final class ApiCredentialsAuthenticationProvider implements AuthenticationProvid
 
   private final ApiKeyDirectory keys;
   private final OnSignatureVerifier verifier;
-  private final Nonces nonces;
   private final StackResolver stacks;
   private final List<ApiTokenAuthenticator> tokens;
 
   ApiCredentialsAuthenticationProvider(
       ApiKeyDirectory keys,
       OnSignatureVerifier verifier,
-      Nonces nonces,
       StackResolver stacks,
       List<ApiTokenAuthenticator> tokens) {
     this.keys = keys;
     this.verifier = verifier;
-    this.nonces = nonces;
     this.stacks = stacks;
     this.tokens = List.copyOf(tokens);
   }
@@ -71,9 +70,6 @@ final class ApiCredentialsAuthenticationProvider implements AuthenticationProvid
   private ApiCaller signed(ApiCredentialsAuthenticationToken.Signed signed, @Nullable String host) {
     ResolvedKey key = verifier.verify(signed.request(), keys::lookup);
     checkKey(key, host);
-    if (!nonces.firstUse(signed.request().nonce())) {
-      throw new ApiAuthenticationException(ApiAuthenticationException.REPLAYED_NONCE);
-    }
     return callerOf(key, ApiCaller.Credential.SIGNED_KEY);
   }
 

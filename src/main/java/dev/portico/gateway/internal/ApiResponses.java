@@ -6,12 +6,18 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The reference platform's error bodies for {@code /api/**} (KEY-7, USE-4): small JSON objects with
- * {@code message} and {@code status}, written without a JSON library because their values are fixed
- * strings.
+ * {@code message}, {@code status} and, for 401 and 503, a {@code reason} code, written without a
+ * JSON library because their values are fixed strings.
  */
 final class ApiResponses {
 
   static final String RATE_LIMIT_REMAINING = "X-Rate-Limit-Remaining";
+
+  /** The reason code of a 503 when the nonce store gives no clear answer (fail closed). */
+  static final String NONCE_STORE_UNAVAILABLE = "nonce_store_unavailable";
+
+  /** The reason code of a 503 when a key, user or stack not in cache cannot be read. */
+  static final String CREDENTIAL_STORE_UNAVAILABLE = "credential_store_unavailable";
 
   private ApiResponses() {}
 
@@ -44,6 +50,21 @@ final class ApiResponses {
         "{\"message\":\"Too many requests. Retry after "
             + retryAfterSeconds
             + " s.\",\"status\":429}");
+  }
+
+  /**
+   * 503 with a reason code: the request was not processed. A client retries with a freshly signed
+   * request (a new nonce): a write that timed out may still reach the database and spend the old
+   * one.
+   */
+  static void serviceUnavailable(HttpServletResponse response, String reason) throws IOException {
+    response.setHeader("Retry-After", "1");
+    write(
+        response,
+        503,
+        "{\"message\":\"Service unavailable, try again\",\"status\":503,\"reason\":\""
+            + reason
+            + "\"}");
   }
 
   private static void write(HttpServletResponse response, int status, String json)

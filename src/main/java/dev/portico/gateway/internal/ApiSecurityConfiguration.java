@@ -58,10 +58,10 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
       throws Exception {
     ApiCredentialsAuthenticationProvider provider =
         new ApiCredentialsAuthenticationProvider(
-            keys, verifier, nonces, stacks, tokens.orderedStream().toList());
+            keys, verifier, stacks, tokens.orderedStream().toList());
     ApiAuthenticationFilter filter =
         new ApiAuthenticationFilter(
-            new ProviderManager(provider), new RateLimiter(clock), settings);
+            new ProviderManager(provider), new RateLimiter(clock), nonces, settings);
     // @formatter:off
     http.securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable())

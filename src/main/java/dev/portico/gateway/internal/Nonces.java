@@ -1,192 +1,299 @@
 package dev.portico.gateway.internal;
 
-import static dev.portico.system.Sql.ts;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.portico.gateway.GatewaySettings;
-import jakarta.annotation.PreDestroy;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Remembers the nonces of signed requests so that none is accepted twice (KEY-5), on any node.
+ * Decides whether the nonce of a signed request is used for the first time, on any node (KEY-5),
+ * and refuses whenever it cannot tell for sure.
  *
- * <p>The database's primary key on {@code gw_nonce} decides, synchronously, before the request is
- * answered. To keep that off the per-request budget, nonces are group-committed: request threads
- * queue their nonce and wait; one writer thread takes everything queued, asks the database which of
- * them exist already, and inserts the rest in one multi-row statement (falling back to one row at a
- * time when another node raced it). Under load one round-trip serves many requests; idle, it serves
- * one. A local cache answers replays to the same node without any round-trip. Nonces are kept for
- * twice the clock skew: any older request is refused by its {@code Date} anyway.
+ * <p><b>What is remembered.</b> The replay identity is exactly what the signature covers: the
+ * access key plus the nonce in lower case ({@code ABC…} and {@code abc…} are one nonce, the same
+ * nonce under another access key is another). It is kept for twice the clock skew; any older
+ * request is refused by its {@code Date} anyway, and {@link NonceTable} purges older rows.
+ *
+ * <p><b>Where it is decided.</b> The primary key of {@code gw_nonce}, before the request is
+ * answered. The gateway asks only after the signature, the key, its user and stack and the rate
+ * limit have passed (see {@link ApiAuthenticationFilter}): a nonce cannot be spent without the
+ * secret, and calls over the rate limit cost no write.
+ *
+ * <p><b>Fail closed.</b> {@link #firstUse} answers {@link Use#FIRST} only for an insert whose
+ * update count is exactly 1; a count of 0 is {@link Use#REPLAYED}; anything else — an unknown count
+ * such as {@code SUCCESS_NO_INFO}, an exception, no answer within {@code nonce-timeout}, a full
+ * queue, a node shutting down — is {@link Use#UNAVAILABLE}, which the gateway answers with 503
+ * {@code nonce_store_unavailable}. Nothing is ever accepted without the database's word.
+ *
+ * <p><b>Group commit.</b> Request threads queue their nonce and wait; a few writer threads (a
+ * managed executor started and stopped with the application, {@code nonce-writers}) each take
+ * everything queued (up to 500) and insert it in one transaction, one JDBC batch, in key order so
+ * that two nodes' batches never deadlock. Under load one round-trip serves many requests; idle, it
+ * serves one. A batch whose requests all gave up already is not written. Stopping lets the writers
+ * finish the batch in hand, then fails every request still queued as unavailable. On PostgreSQL the
+ * batch's transaction commits with {@code synchronous_commit} off (see {@link NonceTable}): a crash
+ * of the database server can forget the last fraction of a second of nonces, whose requests are
+ * still bound by their {@code Date}.
+ *
+ * <p><b>Local fast path.</b> Each node also remembers the identities it has passed to the database,
+ * so a replay to the same node is refused without a round-trip. An identity whose write was not
+ * confirmed is forgotten again: the next request with it is decided by the database (which may
+ * still have recorded it, so a client retries a 503 with a new nonce).
  */
 @Component
-class Nonces {
+class Nonces implements SmartLifecycle {
+
+  /** Starts before and stops after the web server (phase {@code DEFAULT_PHASE - 2048}). */
+  static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
   private static final Logger log = LoggerFactory.getLogger(Nonces.class);
   private static final int MAX_BATCH = 500;
-  private static final long WAIT_SECONDS = 10;
+  private static final int MAX_QUEUED = 20_000;
+  private static final long POLL_MILLIS = 100;
+  private static final long LOG_EVERY_MILLIS = 10_000;
 
-  private static final String INSERT =
-      "insert into gw_nonce (nonce, seen_at) values (?, ?) on conflict do nothing";
+  /** The answer for one nonce. */
+  enum Use {
+    /** The database recorded it just now: the request may proceed. */
+    FIRST,
+    /** Some node saw it before: 401 {@code replayed_nonce}. */
+    REPLAYED,
+    /** No clear answer (store slow, down or ambiguous): 503, never accepted. */
+    UNAVAILABLE
+  }
 
-  private final JdbcClient jdbc;
-  private final JdbcTemplate template;
-  private volatile @Nullable Boolean postgres;
+  /** The replay identity: the access key and the nonce in lower case. */
+  record Key(String accessKey, String nonce) {
+
+    static Key of(String accessKey, String nonce) {
+      return new Key(accessKey, nonce.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** Writes a batch of identities; one update count per key, in the order given. */
+  @FunctionalInterface
+  interface Store {
+    int[] insert(List<Key> keys, Instant seenAt);
+  }
+
+  private final Store store;
   private final Clock clock;
-  private final Duration retention;
-  private final Cache<String, Boolean> seen;
-  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-  private final List<Thread> writers = new ArrayList<>();
-  private volatile boolean running = true;
+  private final Duration timeout;
+  private final int writerCount;
+  private final Cache<Key, Boolean> seen;
+  private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(MAX_QUEUED);
+  private final AtomicLong lastFailureLogged = new AtomicLong(Long.MIN_VALUE);
+  private final Object lifecycle = new Object();
+  private volatile boolean running;
+  private @Nullable ThreadPoolTaskExecutor writers;
 
-  Nonces(JdbcClient jdbc, JdbcTemplate template, Clock clock, GatewaySettings settings) {
-    this.jdbc = jdbc;
-    this.template = template;
+  Nonces(Store store, Clock clock, GatewaySettings settings) {
+    this.store = store;
     this.clock = clock;
-    this.retention = settings.maxClockSkew().multipliedBy(2);
+    this.timeout = settings.nonceTimeout();
+    this.writerCount = Math.max(1, settings.nonceWriters());
     this.seen =
         Caffeine.newBuilder()
             .maximumSize(settings.nonceLocalCacheSize())
-            .expireAfterWrite(retention)
+            .expireAfterWrite(settings.maxClockSkew().multipliedBy(2))
             .build();
-    for (int i = 0; i < settings.nonceWriters(); i++) {
-      Thread writer = new Thread(this::writeLoop, "portico-nonce-writer-" + i);
-      writer.setDaemon(true);
-      writer.start();
-      writers.add(writer);
-    }
   }
 
-  /** Records the nonce; {@code false} when any node saw it before. */
-  boolean firstUse(String nonce) {
-    if (seen.asMap().putIfAbsent(nonce, Boolean.TRUE) != null) {
-      return false;
+  /**
+   * Records the access key's nonce (compared in lower case) if no node saw it before; waits at most
+   * {@code nonce-timeout} for the database.
+   */
+  Use firstUse(String accessKey, String nonce) {
+    Key key = Key.of(accessKey, nonce);
+    if (seen.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+      return Use.REPLAYED;
     }
-    Pending pending = new Pending(nonce, new CompletableFuture<>());
-    queue.add(pending);
+    Use use = record(key);
+    if (use == Use.UNAVAILABLE) {
+      seen.asMap().remove(key, Boolean.TRUE);
+    }
+    return use;
+  }
+
+  private Use record(Key key) {
+    if (!running) {
+      return Use.UNAVAILABLE;
+    }
+    Pending pending = new Pending(key, new CompletableFuture<>());
+    if (!queue.offer(pending)) {
+      logFailure("Nonce queue full ({} waiting): refusing", MAX_QUEUED);
+      return Use.UNAVAILABLE;
+    }
+    if (!running) {
+      failQueued(); // stop() may have drained the queue before this request joined it
+    }
     try {
-      return pending.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+      return pending.result().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while recording a nonce", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot record the nonce in the database", e);
+    } catch (TimeoutException e) {
+      logFailure("Nonce store gave no answer within {}: refusing", timeout);
+    } catch (ExecutionException e) {
+      logFailure("Nonce store failed: refusing ({})", String.valueOf(e.getCause()));
     }
+    // whichever comes first wins: a writer's late but definite answer, or "unavailable"
+    pending.result().complete(Use.UNAVAILABLE);
+    return pending.result().join();
   }
 
-  @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
-  void purge() {
-    Instant before = clock.instant().minus(retention);
-    jdbc.sql("delete from gw_nonce where seen_at < :before").param("before", ts(before)).update();
+  /**
+   * How an update count of {@code insert … on conflict do nothing} reads: only 1 is a first use.
+   */
+  static Use useOf(int updateCount) {
+    return switch (updateCount) {
+      case 1 -> Use.FIRST;
+      case 0 -> Use.REPLAYED;
+      default -> Use.UNAVAILABLE; // SUCCESS_NO_INFO, EXECUTE_FAILED or anything unexpected
+    };
   }
 
-  @PreDestroy
-  void stop() {
-    running = false;
-    writers.forEach(Thread::interrupt);
-  }
-
-  private void writeLoop() {
-    List<Pending> batch = new ArrayList<>();
-    while (running) {
-      try {
-        batch.add(queue.take());
-        queue.drainTo(batch, MAX_BATCH - 1);
-        write(batch);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+  @Override
+  public void start() {
+    synchronized (lifecycle) {
+      if (running) {
         return;
-      } catch (RuntimeException e) {
-        log.error("Recording nonces failed", e);
-        batch.forEach(p -> p.result().completeExceptionally(e));
-      } finally {
-        batch.clear();
+      }
+      ThreadPoolTaskExecutor executor = newExecutor();
+      executor.initialize();
+      writers = executor;
+      running = true;
+      for (int i = 0; i < writerCount; i++) {
+        executor.execute(this::writeLoop);
       }
     }
   }
 
   /**
-   * One transaction for the whole batch: {@code insert … on conflict do nothing}, one row per nonce
-   * in a JDBC batch (one round-trip); a row count of 0 means some node saw the nonce before. On
-   * PostgreSQL the commit does not wait for the WAL flush: a database crash could forget the last
-   * fraction of a second of nonces, whose requests are then still bound by their {@code Date}.
+   * Stops taking nonces, lets each writer finish the batch in hand, then answers every request
+   * still queued with {@link Use#UNAVAILABLE}.
    */
+  @Override
+  public void stop() {
+    synchronized (lifecycle) {
+      if (!running) {
+        return;
+      }
+      running = false;
+      if (writers != null) {
+        writers.shutdown(); // waits for the writers: each notices within POLL_MILLIS
+        writers = null;
+      }
+      failQueued();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
+  }
+
+  private ThreadPoolTaskExecutor newExecutor() {
+    ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+    executor.setThreadNamePrefix("portico-nonce-writer-");
+    executor.setCorePoolSize(writerCount);
+    executor.setMaxPoolSize(writerCount);
+    executor.setQueueCapacity(0);
+    executor.setDaemon(true);
+    executor.setWaitForTasksToCompleteOnShutdown(true);
+    executor.setAwaitTerminationMillis(timeout.toMillis() + 5 * POLL_MILLIS);
+    return executor;
+  }
+
+  private void writeLoop() {
+    List<Pending> batch = new ArrayList<>(MAX_BATCH);
+    try {
+      while (running) {
+        Pending first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        write(batch);
+        batch.clear();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      batch.forEach(p -> p.result().complete(Use.UNAVAILABLE));
+    }
+  }
+
+  /** One transaction for the batch; every request in it gets the database's word or UNAVAILABLE. */
   private void write(List<Pending> batch) {
-    OffsetDateTime now = ts(clock.instant());
-    int[] counts =
-        Objects.requireNonNull(
-            template.execute(
-                (ConnectionCallback<int[]>)
-                    connection -> {
-                      boolean autoCommit = connection.getAutoCommit();
-                      connection.setAutoCommit(false);
-                      try {
-                        if (isPostgres(connection)) {
-                          try (Statement statement = connection.createStatement()) {
-                            statement.execute("set local synchronous_commit to off");
-                          }
-                        }
-                        int[] result;
-                        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                          for (Pending p : batch) {
-                            insert.setString(1, p.nonce());
-                            insert.setObject(2, now);
-                            insert.addBatch();
-                          }
-                          result = insert.executeBatch();
-                        }
-                        connection.commit();
-                        return result;
-                      } catch (SQLException | RuntimeException e) {
-                        connection.rollback();
-                        throw e;
-                      } finally {
-                        connection.setAutoCommit(autoCommit);
-                      }
-                    }));
-    for (int i = 0; i < batch.size(); i++) {
-      // SUCCESS_NO_INFO (-2) would mean "executed, count unknown": drivers used here report counts
-      batch.get(i).result().complete(counts[i] != 0);
+    List<Pending> waiting =
+        batch.stream()
+            .filter(p -> !p.result().isDone()) // its request gave up already: no need to write
+            .sorted(
+                Comparator.comparing((Pending p) -> p.key().accessKey())
+                    .thenComparing(p -> p.key().nonce()))
+            .toList();
+    if (waiting.isEmpty()) {
+      return;
+    }
+    int[] counts;
+    try {
+      counts = store.insert(waiting.stream().map(Pending::key).toList(), clock.instant());
+    } catch (RuntimeException e) {
+      logFailure("Nonce store failed, {} requests refused: {}", waiting.size(), e.toString());
+      waiting.forEach(p -> p.result().complete(Use.UNAVAILABLE));
+      return;
+    }
+    if (counts.length != waiting.size()) {
+      logFailure(
+          "Nonce store answered {} counts for {} rows: refusing", counts.length, waiting.size());
+      waiting.forEach(p -> p.result().complete(Use.UNAVAILABLE));
+      return;
+    }
+    for (int i = 0; i < counts.length; i++) {
+      waiting.get(i).result().complete(useOf(counts[i]));
     }
   }
 
-  private boolean isPostgres(Connection connection) throws SQLException {
-    Boolean known = postgres;
-    if (known == null) {
-      known =
-          connection
-              .getMetaData()
-              .getDatabaseProductName()
-              .toLowerCase(java.util.Locale.ROOT)
-              .contains("postgres");
-      postgres = known;
-    }
-    return known;
+  private void failQueued() {
+    List<Pending> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.forEach(p -> p.result().complete(Use.UNAVAILABLE));
   }
 
-  private record Pending(String nonce, CompletableFuture<Boolean> result) {}
+  /** Logs a store failure at most every 10 s: an outage must not flood the log. */
+  private void logFailure(String message, Object... args) {
+    long now = System.nanoTime() / 1_000_000;
+    long last = lastFailureLogged.get();
+    if ((last == Long.MIN_VALUE || now - last >= LOG_EVERY_MILLIS)
+        && lastFailureLogged.compareAndSet(last, now)) {
+      log.warn(message, args);
+    }
+  }
+
+  private record Pending(Key key, CompletableFuture<Use> result) {}
 }
