@@ -15,6 +15,7 @@ import dev.portico.accounts.Plan;
 import dev.portico.accounts.Role;
 import dev.portico.system.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -43,6 +44,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Accounts", description = "Accounts (provisioning by the operator)")
 class AccountsRestController {
 
+  private static final String NOT_OPERATOR =
+      "The caller is not the operator: answered like a path that does not exist (`not-found`).";
+
   private final AccountManagement management;
   private final AccountAccess access;
 
@@ -58,6 +62,7 @@ class AccountsRestController {
       description =
           "Enterprises need a `domain` (their stack's host); other types must not have one. For an"
               + " individual account, `admin` is its owner.")
+  @ApiResponse(responseCode = "404", description = NOT_OPERATOR)
   ResponseEntity<AccountBody> createAccount(
       ApiCaller caller, @RequestBody NewAccountRequest body, HttpServletRequest request) {
     access.requireOperator(caller);
@@ -68,7 +73,9 @@ class AccountsRestController {
   }
 
   @GetMapping
+  @ResponseStatus(HttpStatus.OK)
   @Operation(summary = "Search accounts by type and name or domain (operator only)")
+  @ApiResponse(responseCode = "404", description = NOT_OPERATOR)
   ResultPage<AccountBody> searchAccounts(
       ApiCaller caller,
       @RequestParam(required = false) @Nullable AccountType type,

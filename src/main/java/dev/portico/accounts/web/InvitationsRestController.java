@@ -50,7 +50,7 @@ class InvitationsRestController {
     UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
     return invitations
         .pending(companyId, new ResultPage.Request(page, size))
-        .map(i -> InvitationBody.of(i, clock.instant()));
+        .map(i -> InvitationBody.of(i, clock.instant(), caller));
   }
 
   @GetMapping("/api/accounts/{accountId}/invitations/{invitationId}")
@@ -58,7 +58,8 @@ class InvitationsRestController {
   InvitationBody showInvitation(
       ApiCaller caller, @PathVariable AccountRef accountId, @PathVariable UUID invitationId) {
     UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
-    return InvitationBody.of(invitations.invitation(companyId, invitationId), clock.instant());
+    return InvitationBody.of(
+        invitations.invitation(companyId, invitationId), clock.instant(), caller);
   }
 
   @DeleteMapping("/api/accounts/{accountId}/invitations/{invitationId}")
@@ -79,7 +80,7 @@ class InvitationsRestController {
   @Operation(summary = "List the invitations waiting for the caller's answer")
   List<InvitationBody> myInvitations(ApiCaller caller) {
     return invitations.received(caller.userId()).stream()
-        .map(r -> InvitationBody.of(r.invitation(), clock.instant()))
+        .map(r -> InvitationBody.of(r.invitation(), clock.instant(), caller))
         .toList();
   }
 
@@ -92,7 +93,7 @@ class InvitationsRestController {
   UsersRestController.UserBody acceptInvitation(
       ApiCaller caller, @PathVariable UUID invitationId, HttpServletRequest request) {
     User joined = invitations.accept(Actors.of(caller, request), caller.userId(), invitationId);
-    return UsersRestController.UserBody.of(joined);
+    return UsersRestController.UserBody.of(joined, caller);
   }
 
   @PostMapping("/api/users/me/invitations/{invitationId}/decline")

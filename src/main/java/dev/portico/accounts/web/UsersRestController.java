@@ -1,5 +1,6 @@
 package dev.portico.accounts.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.portico.accounts.AccountAccess;
 import dev.portico.accounts.AccountRef;
 import dev.portico.accounts.Actors;
@@ -8,6 +9,7 @@ import dev.portico.accounts.Invitation;
 import dev.portico.accounts.License;
 import dev.portico.accounts.NewUser;
 import dev.portico.accounts.Role;
+import dev.portico.accounts.Scope;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserAddition;
 import dev.portico.accounts.UserChanges;
@@ -16,6 +18,8 @@ import dev.portico.accounts.UserState;
 import dev.portico.system.NotFound;
 import dev.portico.system.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -36,7 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The users of a company over REST (SPEC §13, TEN-2): its admins and the operator list, add, change
- * and remove them; a user may also read themself. Anything else answers 404.
+ * and remove them; a user may also read themself. Anything else answers 404. Emails are shown only
+ * to credentials that hold {@code OAuth2ReadPII} (SPEC §13).
  */
 @RestController
 @RequestMapping("/api/accounts/{accountId}/users")
@@ -63,7 +68,7 @@ class UsersRestController {
     return users
         .searchMembers(
             companyId, RestInputs.query(q), "name", true, new ResultPage.Request(page, size))
-        .map(UserBody::of);
+        .map(u -> UserBody.of(u, caller));
   }
 
   @PostMapping
@@ -87,11 +92,11 @@ class UsersRestController {
       Invitation invitation = invited.invitation();
       return ResponseEntity.accepted()
           .location(URI.create("/api/accounts/" + companyId + "/invitations/" + invitation.id()))
-          .body(InvitationBody.of(invitation, invitation.createdAt()));
+          .body(InvitationBody.of(invitation, invitation.createdAt(), caller));
     }
     User added = ((UserAddition.Created) addition).user();
     return ResponseEntity.created(URI.create("/api/accounts/" + companyId + "/users/" + added.id()))
-        .body(UserBody.of(added));
+        .body(UserBody.of(added, caller));
   }
 
   @GetMapping("/{userId}")
@@ -102,11 +107,11 @@ class UsersRestController {
     if (userId.equals(caller.userId())) {
       User me = users.user(userId).filter(User::isActive).orElseThrow(UsersRestController::gone);
       if (id.equals(me.companyId()) || id.equals(me.personalAccountId())) {
-        return UserBody.of(me);
+        return UserBody.of(me, caller);
       }
     }
     UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
-    return UserBody.of(users.member(companyId, userId));
+    return UserBody.of(users.member(companyId, userId), caller);
   }
 
   @PatchMapping("/{userId}")
@@ -127,7 +132,8 @@ class UsersRestController {
             Actors.of(caller, request),
             companyId,
             userId,
-            new UserChanges(body.role(), body.license(), body.state())));
+            new UserChanges(body.role(), body.license(), body.state())),
+        caller);
   }
 
   @DeleteMapping("/{userId}")
@@ -137,6 +143,7 @@ class UsersRestController {
       description =
           "The user keeps their personal account; their company keys stop working. Removing the"
               + " last active admin is refused with 409.")
+  @ApiResponse(responseCode = "409", description = "The user is the company's last active admin.")
   ResponseEntity<Void> removeUser(
       ApiCaller caller,
       @PathVariable AccountRef accountId,
@@ -151,20 +158,25 @@ class UsersRestController {
     return new NotFound("User");
   }
 
-  /** A user as the API shows it: never a password or its hash. */
+  /**
+   * A user as the API shows it: never a password or its hash; the email only for a credential with
+   * {@code OAuth2ReadPII}, otherwise the field is left out.
+   */
   record UserBody(
       UUID id,
-      String email,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(description = "Only for credentials that hold `OAuth2ReadPII`")
+          @Nullable String email,
       String name,
       @Nullable Role role,
       License license,
       UserState state,
       UUID accountId) {
 
-    static UserBody of(User u) {
+    static UserBody of(User u, ApiCaller caller) {
       return new UserBody(
           u.id(),
-          u.email(),
+          caller.has(Scope.OAuth2ReadPII) ? u.email() : null,
           u.name(),
           u.role(),
           u.license(),

@@ -19,6 +19,7 @@ import dev.portico.system.InvalidInput;
 import dev.portico.system.NotFound;
 import dev.portico.system.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -82,6 +83,7 @@ class ApiKeysRestController {
               + " `scopes` may only hold scopes the calling credential has. The key works only on"
               + " the stack (`Host`) of this request. Individual accounts hold at most 2 keys: a"
               + " third is refused with 409.")
+  @ApiResponse(responseCode = "409", description = "The individual account holds 2 keys already.")
   ResponseEntity<IssuedApiKeyBody> createKey(
       ApiCaller caller,
       @PathVariable AccountRef accountId,

@@ -6,8 +6,10 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.Objects;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -17,7 +19,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The OpenAPI 3.1 description of {@code /api/**} at {@code /v3/api-docs} and its Swagger UI (SPEC
  * §13): info, the two API-key credentials as security schemes on every operation (API-1, KEY-5,
- * KEY-6), and the scope each method needs. Controllers add their own tags and summaries.
+ * KEY-6), the scope each method needs, and the error answers of every operation ({@link
+ * ProblemResponses}). Controllers add their own tags and summaries, and the error answers that only
+ * they know of (409).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -47,7 +51,14 @@ class OpenApiConfiguration {
                         + " `OAuth2Delete`. Errors are RFC 9457 problem details"
                         + " (`application/problem+json`) with `errors[]` of `{field, message}`"
                         + " for invalid input. `{accountId}` may be `me`: the caller's personal"
-                        + " account."))
+                        + " account.")
+                .license(
+                    new License()
+                        .name("Apache-2.0")
+                        .url("https://www.apache.org/licenses/LICENSE-2.0")))
+        // Relative: the API is on the host the document was fetched from (a key works on the
+        // stack it was created on only, KEY-2), never a generated localhost URL.
+        .addServersItem(new Server().url("/").description("This Portico stack"))
         .components(
             new Components()
                 .addSecuritySchemes(
@@ -80,18 +91,28 @@ class OpenApiConfiguration {
           .forEach(
               (path, item) -> {
                 if (path.startsWith("/api/")) {
-                  item.readOperationsMap().forEach(OpenApiConfiguration::secure);
+                  item.readOperationsMap().forEach((method, op) -> secure(path, method, op));
                 }
               });
     };
   }
 
-  private static void secure(PathItem.HttpMethod method, Operation operation) {
+  /** 400, 401, 403, 404, 413, 415, 422 and 429 of every operation, from its method and path. */
+  @Bean
+  OpenApiCustomizer problemResponses() {
+    return new ProblemResponses();
+  }
+
+  private static void secure(String path, PathItem.HttpMethod method, Operation operation) {
     operation
         .addSecurityItem(new SecurityRequirement().addList(SIGNED))
         .addSecurityItem(new SecurityRequirement().addList(BASIC));
-    String scope = ApiSecurityConfiguration.requiredScope(method.name()).name();
-    String note = "Requires the scope `" + scope + "`.";
+    String note =
+        ProblemResponses.SCOPE_FREE.contains(method.name() + " " + path)
+            ? "Any valid credential, whatever its scopes."
+            : "Requires the scope `"
+                + ApiSecurityConfiguration.requiredScope(method.name()).name()
+                + "`.";
     operation.setDescription(
         operation.getDescription() == null ? note : operation.getDescription() + "\n\n" + note);
   }

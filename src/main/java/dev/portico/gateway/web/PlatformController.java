@@ -1,18 +1,21 @@
 package dev.portico.gateway.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.AccountType;
 import dev.portico.accounts.ApiCaller;
 import dev.portico.accounts.Role;
 import dev.portico.accounts.Scope;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
 import dev.portico.system.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,52 +40,77 @@ class PlatformController {
 
   /** Answered from the authenticated caller alone: no database round-trip on this hot path. */
   @GetMapping("/api/users/sessioninfo")
-  Map<String, @Nullable Object> sessionInfo(ApiCaller caller) {
-    Map<String, @Nullable Object> info = new LinkedHashMap<>();
-    info.put("id", caller.userId().toString());
-    info.put("name", caller.name());
-    if (caller.has(Scope.OAuth2ReadPII)) {
-      info.put("email", caller.email());
-    }
-    info.put("isLight", caller.light());
+  @Operation(
+      summary = "Who the credential acts for (any scope; the email with `OAuth2ReadPII` only)")
+  SessionInfo sessionInfo(ApiCaller caller) {
     UUID companyId = caller.companyId();
-    info.put(
-        "company",
+    return new SessionInfo(
+        caller.userId(),
+        caller.name(),
+        caller.has(Scope.OAuth2ReadPII) ? caller.email() : null,
+        caller.light(),
         companyId == null
             ? null
-            : Map.of("id", companyId.toString(), "name", String.valueOf(caller.companyName())));
-    if (caller.clientId() != null) {
-      info.put("clientId", caller.clientId());
-    }
-    info.put("oauth2Scopes", caller.scopeBits());
-    info.put("role", caller.role() == null ? null : caller.role().name());
-    return info;
+            : new SessionCompany(companyId, String.valueOf(caller.companyName())),
+        caller.clientId(),
+        caller.scopeBits(),
+        caller.role());
   }
 
   @GetMapping("/api/companies")
-  Map<String, Object> companies(ApiCaller caller) {
+  @Operation(summary = "The company the caller belongs to, if any")
+  Companies companies(ApiCaller caller) {
     User user = users.user(caller.userId()).orElseThrow(() -> new NotFound("User"));
-    List<Map<String, @Nullable Object>> items = new ArrayList<>();
+    List<CompanyItem> items = new ArrayList<>();
     if (user.companyId() != null) {
       accounts
           .account(user.companyId())
-          .ifPresent(company -> items.add(company(company, user.role() == Role.ADMIN)));
+          .ifPresent(company -> items.add(CompanyItem.of(company, user.role() == Role.ADMIN)));
     }
-    return Map.of("items", items);
+    return new Companies(items);
   }
 
-  private static Map<String, @Nullable Object> company(Account company, boolean admin) {
-    Map<String, @Nullable Object> item = new LinkedHashMap<>();
-    item.put("id", company.id().toString());
-    item.put("name", company.name());
-    item.put("type", company.type().name());
-    String domain = company.domain();
-    item.put(
-        "domainPrefix",
-        domain == null
-            ? null
-            : domain.substring(0, domain.indexOf('.') < 0 ? domain.length() : domain.indexOf('.')));
-    item.put("admin", admin);
-    return item;
+  /** {@code sessioninfo}: {@code company} and {@code role} are null when there is none. */
+  record SessionInfo(
+      UUID id,
+      String name,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(description = "Only for credentials that hold `OAuth2ReadPII`")
+          @Nullable String email,
+      @JsonProperty("isLight") boolean light,
+      @Nullable SessionCompany company,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(description = "Only for OAuth tokens: the application's client id")
+          @Nullable String clientId,
+      @Schema(description = "The credential's scopes as a bitmask (OAU-4)") int oauth2Scopes,
+      @Nullable Role role) {}
+
+  /** The company part of {@code sessioninfo}. */
+  record SessionCompany(UUID id, String name) {}
+
+  /** {@code /api/companies}. */
+  record Companies(List<CompanyItem> items) {}
+
+  /** One company of {@code /api/companies}. */
+  record CompanyItem(
+      UUID id,
+      String name,
+      AccountType type,
+      @Schema(description = "The first label of an enterprise's domain")
+          @Nullable String domainPrefix,
+      @Schema(description = "Whether the caller is an admin of it") boolean admin) {
+
+    static CompanyItem of(Account company, boolean admin) {
+      String domain = company.domain();
+      return new CompanyItem(
+          company.id(),
+          company.name(),
+          company.type(),
+          domain == null
+              ? null
+              : domain.substring(
+                  0, domain.indexOf('.') < 0 ? domain.length() : domain.indexOf('.')),
+          admin);
+    }
   }
 }
