@@ -191,8 +191,8 @@ class ConsoleSecurityConfiguration {
     @Override
     protected String determineUrlToUseForThisRequest(
         HttpServletRequest request, HttpServletResponse response, AuthenticationException e) {
-      if (!"GET".equals(request.getMethod())) {
-        return "/login";
+      if (!"GET".equals(request.getMethod()) || request.getHeader("HX-Request") != null) {
+        return "/login"; // a form post or an htmx fragment is no page to come back to
       }
       String query = request.getQueryString();
       String page =
