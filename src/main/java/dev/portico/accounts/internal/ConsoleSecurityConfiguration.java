@@ -1,29 +1,53 @@
 package dev.portico.accounts.internal;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.WebAttributes;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The console's security: form sign-in, sign-out, CSRF on every form, session fixation protection,
  * and headers that forbid framing and inline scripts. The {@code /api/**} chain is separate.
+ *
+ * <p>An anonymous request never creates a session: the CSRF token is a cookie, the page asked for
+ * travels in {@code /login?continue=…}, and a failed sign-in's message in a short-lived cookie. A
+ * session is created at sign-in. Redirects are relative ({@code Location: /login}), never built
+ * from a host the request names.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurityConfiguration {
@@ -44,7 +68,8 @@ class ConsoleSecurityConfiguration {
           "style-src 'self';",
           "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';");
 
-  static final String LAST_EMAIL = "portico.login.email";
+  /** The cookie that holds the console's CSRF token (HTTP-only: forms carry the token). */
+  static final String CSRF_COOKIE = "PORTICO_CSRF";
 
   private static final RequestMatcher SWAGGER_UI =
       new OrRequestMatcher(
@@ -58,7 +83,10 @@ class ConsoleSecurityConfiguration {
 
   @Bean
   @Order(Ordered.LOWEST_PRECEDENCE - 10)
-  SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleAuthenticationProvider provider)
+  SecurityFilterChain consoleSecurity(
+      HttpSecurity http,
+      ConsoleAuthenticationProvider provider,
+      @Value("${server.servlet.session.timeout:8h}") Duration signedInTimeout)
       throws Exception {
     // @formatter:off
     http.authenticationManager(new ProviderManager(provider))
@@ -87,8 +115,19 @@ class ConsoleSecurityConfiguration {
             form ->
                 form.loginPage("/login")
                     .usernameParameter("email")
-                    .defaultSuccessUrl("/", false)
-                    .failureHandler(new RememberEmailFailureHandler()))
+                    .authenticationDetailsSource(ConsoleSignInDetails::of)
+                    .successHandler(new ContinueSuccessHandler(signedInTimeout))
+                    .failureHandler(new SignInFailureHandler()))
+        // No saved request: an anonymous hit must not create a session. The page asked for
+        // travels in /login?continue=… instead (validated: relative, same site).
+        .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(new ContinueEntryPoint()))
+        // The CSRF token lives in a cookie, so the sign-in page needs no session either.
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRepository(csrfTokens())
+                    .csrfTokenRequestHandler(new XorCsrfTokenRequestAttributeHandler()))
+        .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .sessionManagement(
             session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -113,25 +152,113 @@ class ConsoleSecurityConfiguration {
     return http.build();
   }
 
-  /** Sends a failed sign-in back to the form, keeping what the user typed as their email. */
-  static final class RememberEmailFailureHandler extends SimpleUrlAuthenticationFailureHandler {
+  /** The double-submit cookie that holds the CSRF token; forms carry it masked (BREACH). */
+  static CookieCsrfTokenRepository csrfTokens() {
+    CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+    tokens.setCookieName(CSRF_COOKIE);
+    tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+    return tokens;
+  }
 
-    RememberEmailFailureHandler() {
-      super("/login?error");
+  /**
+   * Loads the deferred CSRF token on every request, so that its cookie is written with the headers
+   * and not after a large page has already been committed.
+   */
+  static final class CsrfCookieFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+        token.getToken();
+      }
+      chain.doFilter(request, response);
+    }
+  }
+
+  /**
+   * Sends an anonymous request to the sign-in page, relatively (never a host from the request), and
+   * remembers a GET's page in {@code ?continue=} rather than in a session.
+   */
+  static final class ContinueEntryPoint extends LoginUrlAuthenticationEntryPoint {
+
+    ContinueEntryPoint() {
+      super("/login");
+      setFavorRelativeUris(true);
     }
 
     @Override
-    public void onAuthenticationFailure(
-        HttpServletRequest request,
-        jakarta.servlet.http.HttpServletResponse response,
-        org.springframework.security.core.AuthenticationException exception)
-        throws java.io.IOException, jakarta.servlet.ServletException {
-      HttpSession session = request.getSession();
-      String email = request.getParameter("email");
-      session.setAttribute(
-          LAST_EMAIL, email == null ? "" : email.length() > 254 ? email.substring(0, 254) : email);
-      session.setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, exception);
-      getRedirectStrategy().sendRedirect(request, response, "/login?error");
+    protected String determineUrlToUseForThisRequest(
+        HttpServletRequest request, HttpServletResponse response, AuthenticationException e) {
+      if (!"GET".equals(request.getMethod()) || request.getHeader("HX-Request") != null) {
+        return "/login"; // a form post or an htmx fragment is no page to come back to
+      }
+      String query = request.getQueryString();
+      String page =
+          request.getRequestURI().substring(request.getContextPath().length())
+              + (query == null ? "" : "?" + query);
+      return withContinue("/login", SignInTarget.safe(page));
     }
+  }
+
+  /**
+   * After sign-in: the validated {@code continue} page or {@code /}, and the signed-in session's
+   * lifetime ({@code server.servlet.session.timeout}); a session created before sign-in keeps the
+   * short {@code spring.session.timeout}.
+   */
+  static final class ContinueSuccessHandler extends SimpleUrlAuthenticationSuccessHandler {
+
+    private final Duration signedInTimeout;
+
+    ContinueSuccessHandler(Duration signedInTimeout) {
+      super("/");
+      this.signedInTimeout = signedInTimeout;
+    }
+
+    @Override
+    public void onAuthenticationSuccess(
+        HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+        throws IOException, ServletException {
+      request.getSession().setMaxInactiveInterval((int) signedInTimeout.toSeconds());
+      super.onAuthenticationSuccess(request, response, authentication);
+    }
+
+    @Override
+    protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
+      String target = SignInTarget.safe(request.getParameter(SignInTarget.PARAMETER));
+      return target == null ? "/" : target;
+    }
+  }
+
+  /**
+   * Sends a failed sign-in back to the form with what the page needs (the lock's minutes, the email
+   * as typed) in a short-lived cookie: no session for a failure.
+   */
+  static final class SignInFailureHandler implements AuthenticationFailureHandler {
+
+    private final RedirectStrategy redirects = new DefaultRedirectStrategy();
+
+    @Override
+    public void onAuthenticationFailure(
+        HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+        throws IOException {
+      String email = request.getParameter("email");
+      int minutes = exception instanceof SignInThrottled locked ? locked.minutesLeft() : 0;
+      SignInFailure.of(minutes, email == null ? "" : email).save(request, response);
+      String target = SignInTarget.safe(request.getParameter(SignInTarget.PARAMETER));
+      redirects.sendRedirect(request, response, withContinue("/login?error", target));
+    }
+  }
+
+  static String withContinue(String page, @Nullable String target) {
+    if (target == null) {
+      return page;
+    }
+    return page
+        + (page.contains("?") ? "&" : "?")
+        + SignInTarget.PARAMETER
+        + "="
+        + URLEncoder.encode(target, StandardCharsets.UTF_8);
   }
 }

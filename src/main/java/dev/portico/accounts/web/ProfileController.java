@@ -2,8 +2,10 @@ package dev.portico.accounts.web;
 
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
+import dev.portico.accounts.internal.ConsoleSessions;
 import dev.portico.system.Actor;
 import dev.portico.system.InvalidInput;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,9 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProfileController {
 
   private final UserManagement users;
+  private final ConsoleSessions sessions;
 
-  ProfileController(UserManagement users) {
+  ProfileController(UserManagement users, ConsoleSessions sessions) {
     this.users = users;
+    this.sessions = sessions;
   }
 
   @GetMapping
@@ -60,7 +64,8 @@ class ProfileController {
       @ModelAttribute("password") PasswordForm form,
       BindingResult result,
       Model model,
-      RedirectAttributes redirect) {
+      RedirectAttributes redirect,
+      HttpServletRequest request) {
     try {
       users.changePassword(
           actor, me.id(), Forms.text(form.getCurrentPassword()), Forms.text(form.getNewPassword()));
@@ -71,7 +76,9 @@ class ProfileController {
       model.addAttribute("profile", profile);
       return "accounts/profile";
     }
-    redirect.addFlashAttribute("flash", "Password changed.");
+    // Whoever signed in with the old password is signed out everywhere; this session stays.
+    sessions.endOtherSessions(me.id(), request);
+    redirect.addFlashAttribute("flash", "Password changed. Your other sessions were signed out.");
     return "redirect:/my/profile";
   }
 
