@@ -1,6 +1,7 @@
 package dev.portico.gateway.internal;
 
 import dev.portico.accounts.ApiCaller;
+import dev.portico.apikeys.ApiKeySecretUnavailable;
 import dev.portico.gateway.ApiAuthenticationException;
 import dev.portico.gateway.GatewaySettings;
 import jakarta.servlet.FilterChain;
@@ -47,6 +48,12 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
       result = manager.authenticate(converter.convert(request));
     } catch (AuthenticationException failed) {
       refuse(request, response, failed);
+      return;
+    } catch (ApiKeySecretUnavailable unavailable) {
+      // This node cannot tell right from wrong for this key (logged once by the directory).
+      log.warn(
+          "API request not answered: 503 {} {}", unavailable.reason(), request.getRequestURI());
+      ApiResponses.unavailable(response, unavailable.reason());
       return;
     }
     if (!(result.getPrincipal() instanceof ApiCaller caller)) {

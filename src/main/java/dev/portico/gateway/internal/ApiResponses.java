@@ -24,6 +24,14 @@ final class ApiResponses {
             + "\"}");
   }
 
+  /** The node cannot decide now (a store or a secret it needs is unavailable): retry later. */
+  static void unavailable(HttpServletResponse response, String reason) throws IOException {
+    write(
+        response,
+        503,
+        "{\"message\":\"Service unavailable\",\"status\":503,\"reason\":\"" + reason + "\"}");
+  }
+
   static void forbidden(HttpServletResponse response, String scope) throws IOException {
     write(
         response,
