@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -77,6 +78,7 @@ public class ApiKeyDirectory {
   private final Set<String> reportedUnavailable = ConcurrentHashMap.newKeySet();
 
   // The change feed's read position; only the (single) polling thread touches these.
+  private volatile boolean closing;
   private Instant readFrom;
   private Map<UUID, Integer> applied = new HashMap<>();
 
@@ -205,6 +207,9 @@ public class ApiKeyDirectory {
       fixedDelayString = "${portico.apikeys.change-poll-interval:1s}",
       initialDelayString = "${portico.apikeys.change-poll-interval:1s}")
   synchronized void pollChanges() {
+    if (closing) {
+      return;
+    }
     Instant startedAt = clock.instant();
     List<KeyChanges.Change> recent;
     try {
@@ -251,6 +256,14 @@ public class ApiKeyDirectory {
       initialDelayString = "${portico.apikeys.change-feed-purge-interval:1m}")
   void purgeChanges() {
     changes.purgeBefore(clock.instant().minus(settings.changeFeedRetention()));
+  }
+
+  /**
+   * Stops reading the feed while the node shuts down: no new query on a closing connection pool.
+   */
+  @EventListener(ContextClosedEvent.class)
+  void stopReadingChanges() {
+    closing = true;
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
