@@ -2,10 +2,11 @@ package dev.portico.bench;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.portico.apikeys.ApiKeyDirectory.ResolvedKey;
-import dev.portico.gateway.OnSignatureVerifier;
-import dev.portico.gateway.OnSignatures;
-import dev.portico.gateway.SignedRequest;
+import dev.portico.apikeys.SignedRequest;
+import dev.portico.apikeys.VerifiedKey;
+import dev.portico.apikeys.internal.OnSignatureVerifier;
+import dev.portico.apikeys.internal.OnSignatures;
+import dev.portico.apikeys.internal.ResolvedKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ApiCredentialCheckBenchmark {
 
+  private static final Duration SKEW = Duration.ofMinutes(5);
+
   private OnSignatureVerifier verifier;
   private Cache<String, Optional<ResolvedKey>> directory;
   private SignedRequest request;
@@ -49,11 +52,11 @@ public class ApiCredentialCheckBenchmark {
   @Setup
   public void setUp() {
     Instant now = Instant.parse("2026-11-27T12:00:00Z");
-    verifier = new OnSignatureVerifier(Clock.fixed(now, ZoneOffset.UTC), Duration.ofMinutes(5));
+    verifier = new OnSignatureVerifier(Clock.fixed(now, ZoneOffset.UTC));
     String secret = "s3cretS3cretS3cretS3cretS3cretS3cretS3cretS3cr";
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     hmacKey = new SecretKeySpec(bytes, "HmacSHA256");
-    ResolvedKey key = new ResolvedKey(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "alice@acme.test", "Alice", false, null, null, null, false, true, 63, "public", hmacKey, bytes);
+    ResolvedKey key = ResolvedKey.of(new VerifiedKey(UUID.randomUUID(), "BenchAccessKey0000000001", UUID.randomUUID(), UUID.randomUUID(), "alice@acme.test", "Alice", false, null, null, null, false, 63, "public", true), secret);
     directory = Caffeine.newBuilder().maximumSize(100_000).build();
     for (int i = 0; i < 10_000; i++) {
       directory.put("OtherAccessKey" + i, Optional.empty());
@@ -69,7 +72,7 @@ public class ApiCredentialCheckBenchmark {
   /** The whole check as the gateway runs it, with the key from a warm Caffeine cache. */
   @Benchmark
   public ResolvedKey fullSignedCheck() {
-    return verifier.verify(request, accessKey -> directory.getIfPresent(accessKey));
+    return verifier.verify(request, SKEW, accessKey -> directory.getIfPresent(accessKey));
   }
 
   /** HMAC-SHA256 of the canonical string alone: the floor of any signature scheme. */

@@ -3,77 +3,130 @@ package dev.portico.apikeys;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountManagement;
-import dev.portico.accounts.AccountType;
-import dev.portico.accounts.Role;
+import dev.portico.accounts.AccountUpdated;
 import dev.portico.accounts.User;
+import dev.portico.accounts.UserAdded;
 import dev.portico.accounts.UserManagement;
 import dev.portico.accounts.UserRemoved;
 import dev.portico.accounts.UserUpdated;
 import dev.portico.apikeys.internal.ApiKeys;
+import dev.portico.apikeys.internal.KeyChanges;
+import dev.portico.apikeys.internal.OnSignatureVerifier;
+import dev.portico.apikeys.internal.ResolvedKey;
 import dev.portico.apikeys.internal.SecretCipher;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * What the gateway verifies API-key requests against: access key → key, opened secret and the state
- * of the user it acts for, from a bounded in-memory cache. In the steady state a lookup never waits
- * on the database: entries are re-read in the background every {@code cacheRefresh} and dropped
- * after {@code cacheExpiry}, which bounds how long a deleted key, a suspended user or a user who
- * left the company still works on another node. On the node where the change happens the entry is
- * dropped at once. Unknown access keys are remembered briefly too, so floods of them cost no
- * database reads.
+ * Verifies API-key requests where the secret lives (KEY-5, KEY-6): the gateway hands over what the
+ * request presents and gets back a {@link VerifiedKey}, which holds no secret.
+ *
+ * <p>Keys come from a bounded in-memory cache (access key → key, opened secret, snapshot of its
+ * user), so in the steady state a verification never waits on the database. Entries live long
+ * ({@code cacheExpiry}); what keeps them current is the change feed: every change that affects a
+ * key (key deleted; its user suspended, changed or removed; its account renamed) writes a row in
+ * the transaction of the change, and each node reads the feed once every {@code changePollInterval}
+ * with one indexed query and drops the entries it names. The database load is one query per node
+ * per interval, whatever the number of keys; a revocation reaches every node within about that
+ * interval. On the node where the change happens the entry is dropped at once, after commit.
+ * Unknown access keys are remembered for a second, so floods of them cost few database reads.
  */
 @Component
 public class ApiKeyDirectory {
 
+  private static final Logger log = LoggerFactory.getLogger(ApiKeyDirectory.class);
   private static final long UNKNOWN_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final long UNAVAILABLE_TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
+  private static final byte[] BASIC_DECOY =
+      "portico-decoy-secret-for-unknown-keys".getBytes(StandardCharsets.UTF_8);
 
   private final ApiKeys keys;
+  private final KeyChanges changes;
   private final SecretCipher cipher;
   private final AccountManagement accounts;
   private final UserManagement users;
+  private final ApiKeysSettings settings;
   private final Clock clock;
+  private final OnSignatureVerifier signatures;
   private final LoadingCache<String, Optional<ResolvedKey>> cache;
   private final Map<UUID, Instant> lastUsed = new ConcurrentHashMap<>();
+  private final Set<String> reportedUnavailable = ConcurrentHashMap.newKeySet();
 
+  // The change feed's read position; only the (single) polling thread touches these.
+  private volatile boolean closing;
+  private Instant readFrom;
+  private Map<UUID, Integer> applied = new HashMap<>();
+
+  @Autowired
   ApiKeyDirectory(
       ApiKeys keys,
+      KeyChanges changes,
       SecretCipher cipher,
       AccountManagement accounts,
       UserManagement users,
       ApiKeysSettings settings,
       Clock clock) {
+    this(keys, changes, cipher, accounts, users, settings, clock, Ticker.systemTicker());
+  }
+
+  ApiKeyDirectory(
+      ApiKeys keys,
+      KeyChanges changes,
+      SecretCipher cipher,
+      AccountManagement accounts,
+      UserManagement users,
+      ApiKeysSettings settings,
+      Clock clock,
+      Ticker ticker) {
     this.keys = keys;
+    this.changes = changes;
     this.cipher = cipher;
     this.accounts = accounts;
     this.users = users;
+    this.settings = settings;
     this.clock = clock;
+    this.signatures = new OnSignatureVerifier(clock);
+    this.readFrom = clock.instant();
     long expiry = settings.cacheExpiry().toNanos();
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(100_000)
-            .refreshAfterWrite(settings.cacheRefresh())
+            .ticker(ticker)
             .expireAfter(
                 new Expiry<String, Optional<ResolvedKey>>() {
                   @Override
                   public long expireAfterCreate(String key, Optional<ResolvedKey> value, long now) {
-                    return value.isPresent() ? expiry : UNKNOWN_TTL_NANOS;
+                    if (value.isEmpty()) {
+                      return UNKNOWN_TTL_NANOS;
+                    }
+                    return value.get().unavailable() == null ? expiry : UNAVAILABLE_TTL_NANOS;
                   }
 
                   @Override
@@ -92,11 +145,38 @@ public class ApiKeyDirectory {
   }
 
   /**
-   * The key with this access key, if it exists; its user may be inactive (check {@link
-   * ResolvedKey#usable()}).
+   * Verifies a signed request (KEY-5) in the order that costs an attacker most and tells them
+   * least: algorithm, nonce shape, date window, then key and signature together (an unknown key
+   * costs one HMAC like a wrong signature, and gets the same answer). The nonce's freshness is not
+   * checked here: the caller checks it after verification, so that nonces cannot be burnt without
+   * the secret.
+   *
+   * @param maxClockSkew how far the request's {@code Date} may be from this node's time; the caller
+   *     keeps nonces for at least twice as long
+   * @return the key; the caller still checks {@link VerifiedKey#usable()} and its stack
+   * @throws ApiKeyVerificationFailed when the request does not verify
+   * @throws ApiKeySecretUnavailable when the key exists but this node cannot open its secret
    */
-  public Optional<ResolvedKey> lookup(String accessKey) {
-    return cache.get(accessKey);
+  public VerifiedKey verifySigned(SignedRequest request, Duration maxClockSkew) {
+    return signatures.verify(request, maxClockSkew, cache::get).key();
+  }
+
+  /**
+   * Verifies {@code Basic} credentials (KEY-6), comparing the secret in constant time; an unknown
+   * access key is compared against a decoy and gets the same answer as a wrong secret.
+   *
+   * @return the key; the caller still checks {@link VerifiedKey#usable()} and its stack
+   * @throws ApiKeyVerificationFailed ({@code invalid_credentials}) when they do not verify
+   * @throws ApiKeySecretUnavailable when the key exists but this node cannot open its secret
+   */
+  public VerifiedKey verifyBasic(String accessKey, String secretKey) {
+    Optional<ResolvedKey> key = cache.get(accessKey);
+    byte[] expected = key.isPresent() ? key.get().requireSecret() : BASIC_DECOY;
+    boolean matches = MessageDigest.isEqual(expected, secretKey.getBytes(StandardCharsets.UTF_8));
+    if (key.isEmpty() || !matches) {
+      throw new ApiKeyVerificationFailed(ApiKeyVerificationFailed.INVALID_CREDENTIALS);
+    }
+    return key.get().key();
   }
 
   /** Notes that a key was used; written to the database in batches. */
@@ -120,6 +200,77 @@ public class ApiKeyDirectory {
     keys.touch(batch);
   }
 
+  /**
+   * Reads the change feed and drops the entries it names: one range query on {@code changed_at}.
+   * Each read reaches {@code changeFeedOverlap} back before the previous one, so that a change
+   * committed a little after its time stamp, or stamped by a node whose clock is a little behind,
+   * is still seen; changes already applied are recognised by their id. Each change is applied on
+   * two reads in a row, so an entry that was being loaded from the old state while the first read
+   * ran is dropped too.
+   */
+  @Scheduled(
+      fixedDelayString = "${portico.apikeys.change-poll-interval:1s}",
+      initialDelayString = "${portico.apikeys.change-poll-interval:1s}")
+  synchronized void pollChanges() {
+    if (closing) {
+      return;
+    }
+    Instant startedAt = clock.instant();
+    List<KeyChanges.Change> recent;
+    try {
+      recent = changes.since(readFrom.minus(settings.changeFeedOverlap()));
+    } catch (DataAccessException e) {
+      // Read again from the same point next time: nothing is lost while the database is away.
+      log.warn("API-key change feed not read: {}", e.getMessage());
+      return;
+    }
+    Set<String> accessKeys = new HashSet<>();
+    Set<UUID> users = new HashSet<>();
+    Set<UUID> accountIds = new HashSet<>();
+    Map<UUID, Integer> seen = new HashMap<>();
+    for (KeyChanges.Change change : recent) {
+      int times = applied.getOrDefault(change.id(), 0);
+      seen.put(change.id(), Math.min(times + 1, 2));
+      if (times >= 2) {
+        continue;
+      }
+      if (change.accessKey() != null) {
+        accessKeys.add(change.accessKey());
+      }
+      if (change.userId() != null) {
+        users.add(change.userId());
+      }
+      if (change.accountId() != null) {
+        accountIds.add(change.accountId());
+      }
+    }
+    cache.invalidateAll(accessKeys);
+    if (!users.isEmpty() || !accountIds.isEmpty()) {
+      cache
+          .asMap()
+          .values()
+          .removeIf(v -> v.isPresent() && affected(v.get().key(), users, accountIds));
+    }
+    applied = seen;
+    readFrom = startedAt;
+  }
+
+  /** Purges change rows no node needs any more. */
+  @Scheduled(
+      fixedDelayString = "${portico.apikeys.change-feed-purge-interval:1m}",
+      initialDelayString = "${portico.apikeys.change-feed-purge-interval:1m}")
+  void purgeChanges() {
+    changes.purgeBefore(clock.instant().minus(settings.changeFeedRetention()));
+  }
+
+  /**
+   * Stops reading the feed while the node shuts down: no new query on a closing connection pool.
+   */
+  @EventListener(ContextClosedEvent.class)
+  void stopReadingChanges() {
+    closing = true;
+  }
+
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void on(ApiKeyDeleted event) {
     cache.invalidate(event.accessKey());
@@ -127,12 +278,22 @@ public class ApiKeyDirectory {
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void on(UserUpdated event) {
-    invalidateUser(event.userId());
+    invalidate(Set.of(event.userId()), Set.of());
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void on(UserRemoved event) {
-    invalidateUser(event.userId());
+    invalidate(Set.of(event.userId()), Set.of());
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void on(UserAdded event) {
+    invalidate(Set.of(event.userId()), Set.of());
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void on(AccountUpdated event) {
+    invalidate(Set.of(), Set.of(event.accountId()));
   }
 
   @EventListener
@@ -141,87 +302,92 @@ public class ApiKeyDirectory {
     cache.invalidate(event.accessKey());
   }
 
-  private void invalidateUser(UUID userId) {
-    cache.asMap().values().removeIf(v -> v.isPresent() && v.get().userId().equals(userId));
+  private void invalidate(Set<UUID> users, Set<UUID> accountIds) {
+    cache
+        .asMap()
+        .values()
+        .removeIf(v -> v.isPresent() && affected(v.get().key(), users, accountIds));
+  }
+
+  private static boolean affected(VerifiedKey key, Set<UUID> users, Set<UUID> accountIds) {
+    return users.contains(key.userId())
+        || accountIds.contains(key.accountId())
+        || (key.companyId() != null && accountIds.contains(key.companyId()));
   }
 
   private Optional<ResolvedKey> load(String accessKey) {
     return keys.findSealed(accessKey).map(this::resolve);
   }
 
+  /**
+   * The key with its user's current state. Powers are derived here, not copied from the user
+   * (KEY-3): only a key of the operator's own personal account is an operator key and works on
+   * every stack. A company key whose user is flagged as operator is refused altogether: the
+   * operator never belongs to a company (TEN-6), and checks elsewhere that go by the user would
+   * otherwise give the key operator powers.
+   */
   private ResolvedKey resolve(ApiKeys.Sealed row) {
     ApiKey key = row.key();
     User user = users.user(key.userId()).orElse(null);
-    AccountType type =
-        accounts.account(key.accountId()).map(a -> a.type()).orElse(AccountType.INDIVIDUAL);
-    boolean belongs =
+    Account account = accounts.account(key.accountId()).orElse(null);
+    boolean personal = user != null && key.accountId().equals(user.personalAccountId());
+    boolean member =
         user != null
-            && (type == AccountType.INDIVIDUAL
-                ? key.accountId().equals(user.personalAccountId())
-                : key.accountId().equals(user.companyId()));
-    byte[] secret =
-        cipher.open(row.sealedSecret(), key.accessKey()).getBytes(StandardCharsets.UTF_8);
+            && account != null
+            && account.isCompanyType()
+            && key.accountId().equals(user.companyId())
+            && !user.operator();
+    boolean operator = user != null && personal && user.operator();
+    boolean usable = user != null && (personal || member) && user.isActive();
+    String stack =
+        VerifiedKey.ANY_STACK.equals(key.stackKey()) && !operator ? "none" : key.stackKey();
     UUID companyId = user == null ? null : user.companyId();
     String companyName =
-        companyId == null ? null : accounts.account(companyId).map(a -> a.name()).orElse(null);
-    return new ResolvedKey(
-        key.id(),
-        key.accountId(),
-        key.userId(),
-        user == null ? "" : user.email(),
-        user == null ? "" : user.name(),
-        user != null && user.isLight(),
-        user == null ? null : user.role(),
-        companyId,
-        companyName,
-        user != null && user.operator(),
-        belongs && user != null && user.isActive(),
-        key.scopeBits(),
-        key.stackKey(),
-        new SecretKeySpec(secret, "HmacSHA256"),
-        secret);
+        companyId == null ? null : accounts.account(companyId).map(Account::name).orElse(null);
+    VerifiedKey verified =
+        new VerifiedKey(
+            key.id(),
+            key.accessKey(),
+            key.accountId(),
+            key.userId(),
+            user == null ? "" : user.email(),
+            user == null ? "" : user.name(),
+            user != null && user.isLight(),
+            user == null ? null : user.role(),
+            companyId,
+            companyName,
+            operator,
+            key.scopeBits(),
+            stack,
+            usable);
+    return open(verified, row.sealedSecret());
   }
 
-  /**
-   * A key ready for verification.
-   *
-   * @param name, light, role, companyId, companyName a snapshot of the user, at most {@code
-   *     cacheExpiry} old, so that built-in endpoints answer without the database
-   * @param usable whether its user is active and still belongs to the key's account (KEY-3)
-   * @param stackKey the stack it works on, or {@code any} for operator keys (KEY-4)
-   * @param hmacKey the secret as an HMAC-SHA256 key (KEY-5)
-   * @param secret the secret's bytes, for Basic comparison (KEY-6)
-   */
-  public record ResolvedKey(
-      UUID keyId,
-      UUID accountId,
-      UUID userId,
-      String email,
-      String name,
-      boolean light,
-      @Nullable Role role,
-      @Nullable UUID companyId,
-      @Nullable String companyName,
-      boolean operator,
-      boolean usable,
-      int scopeBits,
-      String stackKey,
-      SecretKeySpec hmacKey,
-      byte[] secret) {
-
-    @Override
-    public String toString() {
-      return "ResolvedKey[" + keyId + "]";
+  private ResolvedKey open(VerifiedKey key, String sealedSecret) {
+    try {
+      return ResolvedKey.of(key, cipher.open(sealedSecret, key.accessKey()));
+    } catch (SecretCipher.UnknownEncryptionKey e) {
+      if (reportedUnavailable.add("id:" + e.keyId())) {
+        log.error(
+            "{}: requests with such keys are answered 503 until this node is configured with it"
+                + " (see docs/apikeys.md, rotation)",
+            e.getMessage());
+      }
+      return ResolvedKey.unavailable(key, ApiKeySecretUnavailable.UNKNOWN_ENCRYPTION_KEY);
+    } catch (IllegalStateException e) {
+      if (reportedUnavailable.add("key:" + key.accessKey())) {
+        log.error(
+            "The secret of API key {} cannot be opened (damaged, or sealed for another row);"
+                + " requests with it are answered 503",
+            key.accessKey());
+      }
+      return ResolvedKey.unavailable(key, ApiKeySecretUnavailable.UNREADABLE_SECRET);
     }
+  }
 
-    @Override
-    public boolean equals(@Nullable Object o) {
-      return o instanceof ResolvedKey other && other.keyId.equals(keyId);
-    }
-
-    @Override
-    public int hashCode() {
-      return keyId.hashCode();
-    }
+  /** The cached entry's key, if any, without loading it: for tests of the cache itself. */
+  @Nullable VerifiedKey cached(String accessKey) {
+    Optional<ResolvedKey> entry = cache.getIfPresent(accessKey);
+    return entry == null ? null : entry.map(ResolvedKey::key).orElse(null);
   }
 }

@@ -9,6 +9,7 @@ import dev.portico.accounts.Stack;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
 import dev.portico.apikeys.internal.ApiKeys;
+import dev.portico.apikeys.internal.KeyChanges;
 import dev.portico.apikeys.internal.SecretCipher;
 import dev.portico.system.Actor;
 import dev.portico.system.Conflict;
@@ -30,8 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Issues and deletes API keys (KEY-1..4). A company's keys are managed by its admins (and the
- * operator) and act for one of its members; a user's personal keys are theirs alone, at most {@code
- * individualKeyLimit} of them.
+ * operator) and act for one of its current members; a user's personal keys are theirs alone, at
+ * most {@code individualKeyLimit} of them. Only the operator's own personal keys work on every
+ * stack; on an enterprise's stack only its members and the operator create keys (TEN-4). Every
+ * deletion is also written to the change feed, in the same transaction, so that every node drops
+ * the key from its cache.
  */
 @Service
 @Transactional
@@ -43,6 +47,7 @@ public class ApiKeyManagement {
   private static final int SECRET_KEY_LENGTH = 48;
 
   private final ApiKeys keys;
+  private final KeyChanges changes;
   private final SecretCipher cipher;
   private final AccountManagement accounts;
   private final UserManagement users;
@@ -55,6 +60,7 @@ public class ApiKeyManagement {
 
   ApiKeyManagement(
       ApiKeys keys,
+      KeyChanges changes,
       SecretCipher cipher,
       AccountManagement accounts,
       UserManagement users,
@@ -64,6 +70,7 @@ public class ApiKeyManagement {
       ApplicationEventPublisher events,
       Clock clock) {
     this.keys = keys;
+    this.changes = changes;
     this.cipher = cipher;
     this.accounts = accounts;
     this.users = users;
@@ -86,12 +93,21 @@ public class ApiKeyManagement {
     return access.requireCompanyAdmin(me.id(), accountId);
   }
 
-  /** Creates a key on the given stack; the result holds the secret, shown once (KEY-2). */
+  /**
+   * Creates a key on the given stack; the result holds the secret, shown once (KEY-2). The key is
+   * bound to that stack, except a key of the operator's own personal account, which works on every
+   * stack (KEY-4). On an enterprise's stack only the enterprise's members and the operator may
+   * create keys, and only for the enterprise's members (TEN-4): anything else answers {@link
+   * NotFound}, like an account one may not see.
+   */
   public IssuedApiKey create(Actor actor, UUID accountId, NewApiKey spec, Stack stack) {
     validator.check(spec);
-    // the lock serializes concurrent creations, so the individual cap cannot be raced
+    // The lock serializes concurrent creations, so the individual cap cannot be raced, and
+    // membership changes of a company (which lock it too), so the user is checked as of the write.
     Account account = accounts.lock(accountId);
     User user = keyUser(account, Objects.requireNonNull(spec.userId()));
+    boolean operatorKey = isOperatorsOwn(user, account.id());
+    checkStack(actor, user, operatorKey, stack);
     if (account.type() == AccountType.INDIVIDUAL
         && keys.countForAccount(account.id()) >= settings.individualKeyLimit()) {
       throw new Conflict(
@@ -109,7 +125,7 @@ public class ApiKeyManagement {
             spec.name().strip(),
             accessKey,
             spec.scopes(),
-            user.operator() ? "any" : stack.key(),
+            operatorKey ? VerifiedKey.ANY_STACK : stack.key(),
             clock.instant(),
             actor.userId(),
             null);
@@ -127,12 +143,14 @@ public class ApiKeyManagement {
   }
 
   /**
-   * Creates the bootstrap operator key with the given access and secret key if that access key does
-   * not exist yet (TEN-5); returns whether it was created.
+   * Creates the bootstrap operator key with the given access and secret key if that access key was
+   * never created before (TEN-5); returns whether it was created. A bootstrap key that was deleted
+   * stays deleted: the access key is remembered, so a restart with the same setting does not bring
+   * it back. Safe when several nodes start at once: one of them creates it.
    */
   public boolean createIfAbsent(
       Actor actor, User operator, String name, String accessKey, String secret) {
-    if (keys.accessKeyExists(accessKey)) {
+    if (keys.accessKeyExists(accessKey) || !keys.claimBootstrapKey(accessKey, clock.instant())) {
       return false;
     }
     ApiKey key =
@@ -143,7 +161,7 @@ public class ApiKeyManagement {
             name,
             accessKey,
             java.util.EnumSet.allOf(Scope.class),
-            "any",
+            VerifiedKey.ANY_STACK,
             clock.instant(),
             null,
             null);
@@ -169,11 +187,19 @@ public class ApiKeyManagement {
         keys.find(keyId)
             .filter(k -> k.accountId().equals(accountId))
             .orElseThrow(() -> new NotFound("API key"));
-    keys.delete(keyId);
-    events.publishEvent(
-        new ApiKeyDeleted(
-            actor, accountId, keyId, key.userId(), key.name(), key.accessKey(), Map.of()));
+    delete(actor, key, Map.of());
     return key;
+  }
+
+  /**
+   * Deletes the user's keys of the company they were just removed from, in the transaction of the
+   * removal: the keys act for a member, and if the same person is added again later their old keys
+   * must not come back (KEY-3). Each deletion is audited like one made by hand.
+   */
+  public void deleteKeysOfRemovedMember(Actor actor, UUID companyId, UUID userId) {
+    for (ApiKey key : keys.forUser(companyId, userId)) {
+      delete(actor, key, Map.of("reason", "user removed from the company"));
+    }
   }
 
   @Transactional(readOnly = true)
@@ -193,19 +219,41 @@ public class ApiKeyManagement {
     return keys.forAccount(accountId, page);
   }
 
-  /** Re-seals secrets sealed with a retired encryption key (key rotation); returns how many. */
-  public int resealStale() {
-    int count = 0;
-    for (ApiKeys.Sealed row : keys.all()) {
-      if (cipher.isStale(row.sealedSecret())) {
-        keys.reseal(
-            row.key().id(),
-            cipher.seal(
-                cipher.open(row.sealedSecret(), row.key().accessKey()), row.key().accessKey()));
-        count++;
-      }
+  private void delete(Actor actor, ApiKey key, Map<String, String> diff) {
+    keys.delete(key.id());
+    changes.keyChanged(key.accessKey(), clock.instant());
+    events.publishEvent(
+        new ApiKeyDeleted(
+            actor, key.accountId(), key.id(), key.userId(), key.name(), key.accessKey(), diff));
+  }
+
+  /**
+   * Whether this is a key of the operator's own personal account: the only keys with operator
+   * powers.
+   */
+  private static boolean isOperatorsOwn(User user, UUID accountId) {
+    return user.operator() && accountId.equals(user.personalAccountId());
+  }
+
+  /**
+   * On an enterprise's stack (TEN-4) only its members and the operator create keys, and a key acts
+   * there only for a member of the enterprise (or is the operator's own, which works on every
+   * stack).
+   */
+  private void checkStack(Actor actor, User user, boolean operatorKey, Stack stack) {
+    UUID enterprise = stack.enterpriseId();
+    if (enterprise == null) {
+      return;
     }
-    return count;
+    UUID creator = actor.userId();
+    boolean creatorMayUseStack =
+        creator == null
+            || actor.operator()
+            || users.user(creator).map(u -> enterprise.equals(u.companyId())).orElse(false);
+    boolean keyUserBelongs = operatorKey || enterprise.equals(user.companyId());
+    if (!creatorMayUseStack || !keyUserBelongs) {
+      throw new NotFound("Account");
+    }
   }
 
   private User keyUser(Account account, UUID userId) {
@@ -216,7 +264,9 @@ public class ApiKeyManagement {
     boolean belongs =
         account.type() == AccountType.INDIVIDUAL
             ? account.id().equals(user.personalAccountId())
-            : account.id().equals(user.companyId());
+            // The operator never belongs to a company (TEN-6): a company key for them would be a
+            // way to act for the operator from a company (KEY-3).
+            : account.id().equals(user.companyId()) && !user.operator();
     if (!belongs) {
       throw InvalidInput.of("userId", "is not a user of this account");
     }

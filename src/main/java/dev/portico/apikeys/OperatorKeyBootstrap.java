@@ -2,7 +2,6 @@ package dev.portico.apikeys;
 
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
-import dev.portico.accounts.internal.BootstrapSettings;
 import dev.portico.system.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +13,9 @@ import org.springframework.util.Assert;
 
 /**
  * Creates the bootstrap operator's API key from {@code PORTICO_BOOTSTRAP_OPERATOR_KEY} when that
- * access key does not exist yet (TEN-5), with every scope, working on every stack. Runs after the
- * operator itself is bootstrapped (order 10); idempotent. A malformed value stops start-up.
+ * access key was never created before (TEN-5), with every scope, working on every stack. Runs after
+ * the operator itself is bootstrapped (order 10); idempotent, and a bootstrap key deleted since is
+ * not created again. A malformed value stops start-up.
  */
 @Component
 @Order(15)
@@ -25,12 +25,12 @@ class OperatorKeyBootstrap implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(OperatorKeyBootstrap.class);
 
-  private final BootstrapSettings settings;
+  private final OperatorKeySettings settings;
   private final UserManagement users;
   private final ApiKeyManagement management;
 
   OperatorKeyBootstrap(
-      BootstrapSettings settings, UserManagement users, ApiKeyManagement management) {
+      OperatorKeySettings settings, UserManagement users, ApiKeyManagement management) {
     Assert.notNull(settings, "settings cannot be null");
     Assert.notNull(users, "users cannot be null");
     Assert.notNull(management, "management cannot be null");

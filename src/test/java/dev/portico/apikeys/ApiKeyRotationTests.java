@@ -2,21 +2,18 @@ package dev.portico.apikeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.portico.accounts.AccountAccess;
-import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.Scope;
-import dev.portico.accounts.UserManagement;
 import dev.portico.apikeys.internal.ApiKeys;
 import dev.portico.apikeys.internal.SecretCipher;
 import dev.portico.apikeys.internal.TestSecretCiphers;
-import dev.portico.system.InputValidator;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +22,15 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Rotating the encryption key: secrets sealed with a retired key are re-sealed at start. */
+/**
+ * Rotating the encryption key with nodes restarted one at a time: a node restarted with a new
+ * active key re-encrypts nothing by itself (the others may not know that key yet); only when asked
+ * to are secrets sealed with a retired key re-sealed with the active one.
+ */
 class ApiKeyRotationTests {
 
   private static final String SECRET = "Secret0123456789abcdefghijklmnopqrstuvwxyzABCD";
@@ -35,50 +38,61 @@ class ApiKeyRotationTests {
   private final String oldKey = TestSecretCiphers.newKey();
   private final String newKey = TestSecretCiphers.newKey();
   private final ApiKeys keys = mock(ApiKeys.class);
+  private final SecretCipher rotating =
+      TestSecretCiphers.of(Map.of("old", oldKey, "new", newKey), "new");
 
   @Test
-  void resealStaleWhenActiveKeyChangedThenOldSecretsAreResealedWithTheNewKey() {
+  void startWithNewActiveKeyThenNothingIsResealedUnlessAskedFor() {
     ApiKey stale = key("StaleAccessKey000000001");
-    ApiKey current = key("CurrentAccessKey0000001");
-    SecretCipher rotating = TestSecretCiphers.of(Map.of("old", oldKey, "new", newKey), "new");
-    String sealedWithOld =
-        TestSecretCiphers.of(Map.of("old", oldKey), null).seal(SECRET, stale.accessKey());
-    when(keys.all())
-        .thenReturn(
-            List.of(
-                new ApiKeys.Sealed(stale, sealedWithOld),
-                new ApiKeys.Sealed(current, rotating.seal(SECRET, current.accessKey()))));
+    when(keys.sealedWith(eq("old"), any(), anyInt()))
+        .thenReturn(List.of(new ApiKeys.Sealed(stale, sealedWithOld(stale))));
 
-    int count = management(rotating).resealStale();
+    resealing(false).run(new DefaultApplicationArguments());
+
+    verify(keys, never()).sealedWith(any(), any(), anyInt());
+    verify(keys, never()).reseal(any(), any(), any());
+  }
+
+  @Test
+  void resealOnStartThenSecretsOfRetiredKeysAreResealedWithTheActiveKey() {
+    ApiKey stale = key("StaleAccessKey000000001");
+    String sealedWithOld = sealedWithOld(stale);
+    when(keys.sealedWith(eq("old"), isNull(), anyInt()))
+        .thenReturn(List.of(new ApiKeys.Sealed(stale, sealedWithOld)));
+    when(keys.reseal(eq(stale.id()), eq(sealedWithOld), any())).thenReturn(true);
+
+    int count = resealing(true).resealAll();
 
     assertThat(count).isEqualTo(1);
     ArgumentCaptor<String> resealed = ArgumentCaptor.forClass(String.class);
-    verify(keys).reseal(eq(stale.id()), resealed.capture());
-    verify(keys, never()).reseal(eq(current.id()), any());
+    verify(keys).reseal(eq(stale.id()), eq(sealedWithOld), resealed.capture());
+    verify(keys, never()).sealedWith(eq("new"), any(), anyInt());
     assertThat(
             TestSecretCiphers.of(Map.of("new", newKey), null)
                 .open(resealed.getValue(), stale.accessKey()))
         .isEqualTo(SECRET);
   }
 
-  private ApiKeyManagement management(SecretCipher cipher) {
-    return new ApiKeyManagement(
-        keys,
-        cipher,
-        mock(AccountManagement.class),
-        mock(UserManagement.class),
-        mock(AccountAccess.class),
-        mock(InputValidator.class),
+  private String sealedWithOld(ApiKey key) {
+    return TestSecretCiphers.of(Map.of("old", oldKey), null).seal(SECRET, key.accessKey());
+  }
+
+  private StaleSecretResealing resealing(boolean resealOnStart) {
+    ApiKeysSettings defaults = TestSecretCiphers.settings(Map.of(), null);
+    ApiKeysSettings settings =
         new ApiKeysSettings(
             Map.of(),
             null,
-            "unused",
-            2,
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(30)),
-        mock(ApplicationEventPublisher.class),
-        Clock.systemUTC());
+            resealOnStart,
+            defaults.keyFile(),
+            defaults.individualKeyLimit(),
+            defaults.cacheExpiry(),
+            defaults.changePollInterval(),
+            defaults.changeFeedOverlap(),
+            Duration.ofHours(1),
+            defaults.lastUsedFlush());
+    return new StaleSecretResealing(
+        keys, rotating, settings, new TransactionTemplate(mock(PlatformTransactionManager.class)));
   }
 
   private static ApiKey key(String accessKey) {

@@ -7,7 +7,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import dev.portico.accounts.UserManagement;
-import dev.portico.accounts.internal.BootstrapSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,7 +62,7 @@ class BootstrapKeyTests {
     ApiKeyManagement management = mock(ApiKeyManagement.class);
     OperatorKeyBootstrap bootstrap =
         new OperatorKeyBootstrap(
-            new BootstrapSettings("ops@portico.test", "password", SECRET + ":" + ACCESS),
+            new OperatorKeySettings("ops@portico.test", SECRET + ":" + ACCESS),
             accounts,
             management);
 
@@ -79,7 +78,7 @@ class BootstrapKeyTests {
   void keyWithoutOperatorEmailStopsStartUp() {
     OperatorKeyBootstrap bootstrap =
         new OperatorKeyBootstrap(
-            new BootstrapSettings(null, null, ACCESS + ":" + SECRET),
+            new OperatorKeySettings(null, ACCESS + ":" + SECRET),
             mock(UserManagement.class),
             mock(ApiKeyManagement.class));
 
@@ -90,10 +89,16 @@ class BootstrapKeyTests {
   }
 
   @Test
-  void settingsNeverPrintThePasswordOrTheKey() {
-    assertThat(new BootstrapSettings("ops@portico.test", "pa55word-secret", ACCESS + ":" + SECRET))
+  void settingsNeverPrintTheKey() {
+    assertThat(new OperatorKeySettings("ops@portico.test", ACCESS + ":" + SECRET))
         .asString()
-        .doesNotContain("pa55word-secret")
         .doesNotContain(SECRET);
+  }
+
+  @Test
+  void apiKeysModuleIsNeverHandedTheOperatorsPassword() {
+    assertThat(OperatorKeySettings.class.getRecordComponents())
+        .extracting(java.lang.reflect.RecordComponent::getName)
+        .containsExactlyInAnyOrder("email", "key");
   }
 }

@@ -6,7 +6,7 @@ import dev.portico.accounts.Scope;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
 import dev.portico.support.PorticoTest;
-import java.nio.charset.StandardCharsets;
+import dev.portico.system.Actor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,9 +49,9 @@ class OperatorKeyBootstrapTests {
     assertThat(key.userId()).isEqualTo(operator.id());
     assertThat(key.scopes()).containsExactlyInAnyOrder(Scope.values());
     assertThat(key.stackKey()).isEqualTo("any");
-    assertThat(
-            new String(directory.lookup(ACCESS_KEY).orElseThrow().secret(), StandardCharsets.UTF_8))
-        .isEqualTo(SECRET_KEY);
+    VerifiedKey verified = directory.verifyBasic(ACCESS_KEY, SECRET_KEY);
+    assertThat(verified.operator()).isTrue();
+    assertThat(verified.stackKey()).isEqualTo("any");
     assertThat(
             jdbc.sql("select secret_sealed from key_api_key where access_key = :a")
                 .param("a", ACCESS_KEY)
@@ -61,15 +61,39 @@ class OperatorKeyBootstrapTests {
   }
 
   @Test
+  void bootstrapKeyDeletedThenItIsNotCreatedAgainAtTheNextStart() throws Exception {
+    String accessKey = "BootstrapAccessDeleted01";
+    OperatorKeyBootstrap withSecondKey =
+        new OperatorKeyBootstrap(
+            new OperatorKeySettings(EMAIL, accessKey + ":" + SECRET_KEY),
+            userManagement,
+            management);
+    withSecondKey.run(new DefaultApplicationArguments());
+    User operator = userManagement.userByEmail(EMAIL).orElseThrow();
+    ApiKey created =
+        management.keys(operator.personalAccountId()).stream()
+            .filter(k -> k.accessKey().equals(accessKey))
+            .findFirst()
+            .orElseThrow();
+
+    management.delete(Actor.SYSTEM, operator.personalAccountId(), created.id());
+    withSecondKey.run(new DefaultApplicationArguments()); // the next start, variable still set
+
+    assertThat(count(accessKey)).isZero();
+  }
+
+  @Test
   void bootstrapRunAgainThenKeyIsNotCreatedTwice() throws Exception {
     bootstrap.run(new DefaultApplicationArguments());
     bootstrap.run(new DefaultApplicationArguments());
 
-    assertThat(
-            jdbc.sql("select count(*) from key_api_key where access_key = :a")
-                .param("a", ACCESS_KEY)
-                .query(Long.class)
-                .single())
-        .isEqualTo(1L);
+    assertThat(count(ACCESS_KEY)).isEqualTo(1L);
+  }
+
+  private long count(String accessKey) {
+    return jdbc.sql("select count(*) from key_api_key where access_key = :a")
+        .param("a", accessKey)
+        .query(Long.class)
+        .single();
   }
 }

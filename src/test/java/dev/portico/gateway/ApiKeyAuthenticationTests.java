@@ -248,9 +248,10 @@ class ApiKeyAuthenticationTests {
     User bob = accounts.member(acme, Role.MEMBER, License.FULL);
     IssuedApiKey key = keys.issue(bob);
     userManagement.removeFromCompany(Actor.SYSTEM, acme.id(), bob.id());
+    // the removal deleted the key (KEY-3): it is unknown now, not merely inactive
     mvc.perform(get("/api/users/sessioninfo").header("Authorization", basic(key)))
         .andExpect(status().isUnauthorized())
-        .andExpect(jsonPath("$.reason").value("inactive_user"));
+        .andExpect(jsonPath("$.reason").value("invalid_credentials"));
   }
 
   @Test

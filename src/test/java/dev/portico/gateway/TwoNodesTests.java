@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portico.PorticoApplication;
 import dev.portico.accounts.License;
 import dev.portico.accounts.Role;
+import dev.portico.accounts.Scope;
+import dev.portico.accounts.Stack;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserChanges;
 import dev.portico.accounts.UserManagement;
 import dev.portico.accounts.UserState;
 import dev.portico.apikeys.ApiKeyManagement;
 import dev.portico.apikeys.IssuedApiKey;
+import dev.portico.apikeys.NewApiKey;
 import dev.portico.support.ConsoleClient;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
@@ -25,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,23 +41,32 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two Portico nodes sharing one PostgreSQL database: a console session of one is valid on the
  * other, a nonce accepted by one is refused by the other, and a revocation on one (key deleted,
- * user suspended) is seen by the other within the documented 5 s.
+ * user suspended) is seen by the other within the documented 5 s. Node B is the first node of an
+ * encryption-key rotation done out of order: restarted with a new key {@code next} already active,
+ * while node A knows only the old key {@code test}; neither may ever answer 500.
  */
 @PorticoTest
+@ExtendWith(OutputCaptureExtension.class)
 class TwoNodesTests {
 
   static ConfigurableApplicationContext nodeB;
+  static IssuedApiKey sealedBeforeNodeBRestarted;
   static final Duration REVOCATION_BOUND = Duration.ofSeconds(5);
+  static final String NEXT_ENCRYPTION_KEY = "06oAY9uxQ4MOnWddBv8m/Fnaa3fyav2xT2/K1tZHy8w=";
 
   @Autowired TestAccounts accounts;
   @Autowired TestApiKeys keys;
@@ -64,7 +77,9 @@ class TwoNodesTests {
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
-  static void startSecondNode(@Autowired Environment nodeA) {
+  static void startSecondNode(
+      @Autowired Environment nodeA, @Autowired TestAccounts accounts, @Autowired TestApiKeys keys) {
+    sealedBeforeNodeBRestarted = keys.issue(accounts.company("Sealed").admin());
     nodeB =
         // command-line arguments: they win over application.properties (builder properties do not)
         new SpringApplicationBuilder(PorticoApplication.class)
@@ -75,7 +90,9 @@ class TwoNodesTests {
                     + nodeA.getRequiredProperty("spring.datasource.username"),
                 "--spring.datasource.password=",
                 "--portico.apikeys.encryption-keys.test="
-                    + nodeA.getRequiredProperty("portico.apikeys.encryption-keys.test"));
+                    + nodeA.getRequiredProperty("portico.apikeys.encryption-keys.test"),
+                "--portico.apikeys.encryption-keys.next=" + NEXT_ENCRYPTION_KEY,
+                "--portico.apikeys.active-key=next");
   }
 
   @AfterAll
@@ -181,6 +198,52 @@ class TwoNodesTests {
     HttpResponse<String> page = onB.getWithSession("/accounts/" + acme.id() + "/users", session);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains(acme.admin().email());
+  }
+
+  @Test
+  void nodeRestartedWithANewActiveKeyReencryptsNothingSoNodesWithoutItKeepWorking()
+      throws Exception {
+    IssuedApiKey key = sealedBeforeNodeBRestarted;
+
+    assertThat(sealedSecretOf(key)).startsWith("test:");
+    assertThat(get(portA, fresh(key)).statusCode()).isEqualTo(200);
+    assertThat(get(portB(), fresh(key)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void keySealedWithAKeyThisNodeDoesNotKnowIsAnswered503NeverRefusedNor500(CapturedOutput output)
+      throws Exception {
+    Company acme = accounts.company("Acme");
+    IssuedApiKey key =
+        nodeB
+            .getBean(ApiKeyManagement.class)
+            .create(
+                Actor.SYSTEM,
+                acme.id(),
+                new NewApiKey("sealed on B", acme.admin().id(), EnumSet.of(Scope.OAuth2Read)),
+                new Stack(null, "localhost"));
+    assertThat(sealedSecretOf(key)).startsWith("next:");
+    assertThat(get(portB(), fresh(key)).statusCode()).isEqualTo(200);
+
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> signed = get(portA, fresh(key));
+      assertThat(signed.statusCode()).isEqualTo(503);
+      assertThat(signed.body()).contains("unknown_encryption_key");
+      HttpResponse<String> basic = get(portA, Map.of("Authorization", TestApiKeys.basic(key)));
+      assertThat(basic.statusCode()).isEqualTo(503);
+    }
+    assertThat(output.getAll().split("encryption key id 'next', which is not among", -1))
+        .as("logged once")
+        .hasSize(2);
+  }
+
+  private String sealedSecretOf(IssuedApiKey key) {
+    return nodeB
+        .getBean(JdbcClient.class)
+        .sql("select secret_sealed from key_api_key where id = :id")
+        .param("id", key.key().id())
+        .query(String.class)
+        .single();
   }
 
   private void assertRefusedByNodeBWithinBound(IssuedApiKey key) throws Exception {

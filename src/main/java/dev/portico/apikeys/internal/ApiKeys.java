@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -112,17 +113,58 @@ public class ApiKeys {
         .single();
   }
 
-  public List<Sealed> all() {
-    return jdbc.sql("select * from key_api_key")
+  /**
+   * Up to {@code limit} keys whose secret is sealed with the given encryption key id, by id, after
+   * the given id ({@code null}: from the first): the batches of a re-encryption.
+   */
+  public List<Sealed> sealedWith(String encryptionKeyId, @Nullable UUID after, int limit) {
+    String prefix = encryptionKeyId + ":";
+    return jdbc.sql(
+            "select * from key_api_key where substring(secret_sealed from 1 for :n) = :prefix"
+                + (after == null ? "" : " and id > :after")
+                + " order by id limit :limit")
+        .param("n", prefix.length())
+        .param("prefix", prefix)
+        .param("after", after)
+        .param("limit", limit)
         .query((rs, n) -> new Sealed(map(rs, n), rs.getString("secret_sealed")))
         .list();
   }
 
-  public void reseal(UUID id, String sealedSecret) {
-    jdbc.sql("update key_api_key set secret_sealed = :s where id = :id")
-        .param("id", id)
-        .param("s", sealedSecret)
-        .update();
+  /** How many secrets are sealed with another encryption key than the given one. */
+  public long countSealedWithOtherThan(String encryptionKeyId) {
+    String prefix = encryptionKeyId + ":";
+    return jdbc.sql(
+            "select count(*) from key_api_key where substring(secret_sealed from 1 for :n) <> :prefix")
+        .param("n", prefix.length())
+        .param("prefix", prefix)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Replaces a sealed secret, unless another node replaced it first; returns whether it did. */
+  public boolean reseal(UUID id, String sealedBefore, String sealedSecret) {
+    return jdbc.sql(
+                "update key_api_key set secret_sealed = :s where id = :id and secret_sealed = :before")
+            .param("id", id)
+            .param("before", sealedBefore)
+            .param("s", sealedSecret)
+            .update()
+        > 0;
+  }
+
+  /**
+   * Remembers that the bootstrap key with this access key is being created; returns {@code false}
+   * when it was created before (even if it was deleted since) or another node is creating it now.
+   */
+  public boolean claimBootstrapKey(String accessKey, Instant at) {
+    return jdbc.sql(
+                "insert into key_bootstrap_issued (access_key, created_at) values (:a, :at)"
+                    + " on conflict do nothing")
+            .param("a", accessKey)
+            .param("at", ts(at))
+            .update()
+        == 1;
   }
 
   /** Writes a batch of "last used" times; a later time never goes backwards. */

@@ -12,6 +12,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  * Seals API-key secrets with AES-256-GCM (KEY-2). A sealed value is {@code <keyId>:<Base64(iv ||
  * ciphertext || tag)>}; the access key is the associated data, so a sealed secret copied onto
  * another row does not open. Several keys may be configured for rotation; new secrets use the
- * active one.
+ * active one, and a secret opens with whichever configured key its id names.
  */
 @Component
 public class SecretCipher {
@@ -83,10 +85,10 @@ public class SecretCipher {
   /** Opens a sealed secret; fails if it was tampered with or sealed for another access key. */
   public String open(String sealed, String accessKey) {
     int colon = sealed.indexOf(':');
-    SecretKey key = colon < 0 ? null : keys.get(sealed.substring(0, colon));
+    String keyId = colon < 0 ? "" : sealed.substring(0, colon);
+    SecretKey key = keys.get(keyId);
     if (key == null) {
-      throw new IllegalStateException(
-          "API-key secret sealed with an unknown encryption key id; configure it in portico.apikeys.encryption-keys");
+      throw new UnknownEncryptionKey(keyId);
     }
     try {
       byte[] in = Base64.getDecoder().decode(sealed.substring(colon + 1));
@@ -102,6 +104,41 @@ public class SecretCipher {
   /** Whether a sealed value uses a key other than the active one (and should be re-sealed). */
   public boolean isStale(String sealed) {
     return !sealed.startsWith(activeId + ":");
+  }
+
+  /** The id of the key new secrets are sealed with. */
+  public String activeId() {
+    return activeId;
+  }
+
+  /** The configured key ids other than the active one, sorted. */
+  public Set<String> retiredIds() {
+    Set<String> ids = new TreeSet<>(keys.keySet());
+    ids.remove(activeId);
+    return ids;
+  }
+
+  /**
+   * A secret sealed with a key id this node is not configured with: a rotation step was done on
+   * another node before this one learnt the key. Carries the id (not secret), never the value.
+   */
+  public static final class UnknownEncryptionKey extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String keyId;
+
+    UnknownEncryptionKey(String keyId) {
+      super(
+          "API-key secret sealed with encryption key id '"
+              + keyId
+              + "', which is not among portico.apikeys.encryption-keys on this node");
+      this.keyId = keyId;
+    }
+
+    public String keyId() {
+      return keyId;
+    }
   }
 
   private static SecretKey aesKey(String id, String encoded) {

@@ -1,6 +1,7 @@
 package dev.portico.gateway.internal;
 
 import dev.portico.accounts.ApiCaller;
+import dev.portico.apikeys.ApiKeySecretUnavailable;
 import dev.portico.gateway.ApiAuthenticationException;
 import dev.portico.gateway.GatewaySettings;
 import jakarta.servlet.FilterChain;
@@ -70,6 +71,13 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
       result = manager.authenticate(presented);
     } catch (AuthenticationException failed) {
       refuse(request, response, failed);
+      return;
+    } catch (ApiKeySecretUnavailable unavailable) {
+      // This node cannot tell right from wrong for this key (logged once by the directory).
+      log.warn(
+          "API request not answered: 503 {} {}", unavailable.reason(), request.getRequestURI());
+      SecurityContextHolder.clearContext();
+      ApiResponses.serviceUnavailable(response, unavailable.reason());
       return;
     } catch (DataAccessException unavailable) {
       // a key, user or stack not cached and the database down: not the client's fault, not a 500

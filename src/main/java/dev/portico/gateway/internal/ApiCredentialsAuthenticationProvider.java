@@ -4,43 +4,40 @@ import dev.portico.accounts.ApiCaller;
 import dev.portico.accounts.Stack;
 import dev.portico.accounts.StackResolver;
 import dev.portico.apikeys.ApiKeyDirectory;
-import dev.portico.apikeys.ApiKeyDirectory.ResolvedKey;
+import dev.portico.apikeys.ApiKeyVerificationFailed;
+import dev.portico.apikeys.VerifiedKey;
 import dev.portico.gateway.ApiAuthenticationException;
 import dev.portico.gateway.ApiTokenAuthenticator;
-import dev.portico.gateway.OnSignatureVerifier;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 
 /**
- * Authenticates what {@link ApiCredentialsConverter} read: verifies a signature or a Basic secret
- * against the cached {@link ApiKeyDirectory}, then checks the key's user (KEY-3) and its stack
- * (KEY-4). Bearer tokens go to the {@link ApiTokenAuthenticator}s.
+ * Authenticates what {@link ApiCredentialsConverter} read: has the {@link ApiKeyDirectory} verify a
+ * signature or a Basic secret (the secret never leaves the API-keys module), then checks the key's
+ * user (KEY-3) and its stack (KEY-4). Bearer tokens go to the {@link ApiTokenAuthenticator}s.
  *
  * <p>It does not spend the nonce of a signed request: {@link ApiAuthenticationFilter} does, after
  * the rate limit, so that calls over the limit cost no write (KEY-5, API-4).
  */
 final class ApiCredentialsAuthenticationProvider implements AuthenticationProvider {
 
-  private static final byte[] DECOY =
-      "portico-decoy-secret-for-unknown-keys".getBytes(StandardCharsets.UTF_8);
-
   private final ApiKeyDirectory keys;
-  private final OnSignatureVerifier verifier;
+  private final Duration maxClockSkew;
   private final StackResolver stacks;
   private final List<ApiTokenAuthenticator> tokens;
 
   ApiCredentialsAuthenticationProvider(
       ApiKeyDirectory keys,
-      OnSignatureVerifier verifier,
+      Duration maxClockSkew,
       StackResolver stacks,
       List<ApiTokenAuthenticator> tokens) {
     this.keys = keys;
-    this.verifier = verifier;
+    this.maxClockSkew = maxClockSkew;
     this.stacks = stacks;
     this.tokens = List.copyOf(tokens);
   }
@@ -68,20 +65,24 @@ final class ApiCredentialsAuthenticationProvider implements AuthenticationProvid
   }
 
   private ApiCaller signed(ApiCredentialsAuthenticationToken.Signed signed, @Nullable String host) {
-    ResolvedKey key = verifier.verify(signed.request(), keys::lookup);
+    VerifiedKey key = verified(() -> keys.verifySigned(signed.request(), maxClockSkew));
     checkKey(key, host);
     return callerOf(key, ApiCaller.Credential.SIGNED_KEY);
   }
 
   private ApiCaller basic(ApiCredentialsAuthenticationToken.Basic basic, @Nullable String host) {
-    Optional<ResolvedKey> key = keys.lookup(basic.accessKey());
-    byte[] presented = basic.secretKey().getBytes(StandardCharsets.UTF_8);
-    boolean matches = MessageDigest.isEqual(key.map(ResolvedKey::secret).orElse(DECOY), presented);
-    if (key.isEmpty() || !matches) {
-      throw new ApiAuthenticationException(ApiAuthenticationException.INVALID_KEY);
+    VerifiedKey key = verified(() -> keys.verifyBasic(basic.accessKey(), basic.secretKey()));
+    checkKey(key, host);
+    return callerOf(key, ApiCaller.Credential.BASIC_KEY);
+  }
+
+  /** Runs a verification, its failures as this chain's 401 with the same reason code. */
+  private static VerifiedKey verified(Supplier<VerifiedKey> verification) {
+    try {
+      return verification.get();
+    } catch (ApiKeyVerificationFailed e) {
+      throw new ApiAuthenticationException(e.reason());
     }
-    checkKey(key.get(), host);
-    return callerOf(key.get(), ApiCaller.Credential.BASIC_KEY);
   }
 
   private ApiCaller bearer(ApiCredentialsAuthenticationToken.Bearer bearer) {
@@ -94,7 +95,7 @@ final class ApiCredentialsAuthenticationProvider implements AuthenticationProvid
     throw new ApiAuthenticationException(ApiAuthenticationException.INVALID_KEY);
   }
 
-  private void checkKey(ResolvedKey key, @Nullable String host) {
+  private void checkKey(VerifiedKey key, @Nullable String host) {
     if (!key.usable()) {
       throw new ApiAuthenticationException(ApiAuthenticationException.INACTIVE_USER);
     }
@@ -107,7 +108,7 @@ final class ApiCredentialsAuthenticationProvider implements AuthenticationProvid
     }
   }
 
-  private ApiCaller callerOf(ResolvedKey key, ApiCaller.Credential credential) {
+  private ApiCaller callerOf(VerifiedKey key, ApiCaller.Credential credential) {
     keys.recordUse(key.keyId());
     return new ApiCaller(
         key.userId(),

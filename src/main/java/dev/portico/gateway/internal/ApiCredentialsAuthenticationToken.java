@@ -2,7 +2,7 @@ package dev.portico.gateway.internal;
 
 import dev.portico.accounts.ApiCaller;
 import dev.portico.accounts.Scope;
-import dev.portico.gateway.SignedRequest;
+import dev.portico.apikeys.SignedRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

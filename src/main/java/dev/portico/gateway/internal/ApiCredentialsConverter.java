@@ -1,7 +1,7 @@
 package dev.portico.gateway.internal;
 
+import dev.portico.apikeys.SignedRequest;
 import dev.portico.gateway.ApiAuthenticationException;
-import dev.portico.gateway.SignedRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -6,7 +6,6 @@ import dev.portico.accounts.StackResolver;
 import dev.portico.apikeys.ApiKeyDirectory;
 import dev.portico.gateway.ApiTokenAuthenticator;
 import dev.portico.gateway.GatewaySettings;
-import dev.portico.gateway.OnSignatureVerifier;
 import dev.portico.system.NotFound;
 import java.time.Clock;
 import java.util.List;
@@ -40,16 +39,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class ApiSecurityConfiguration implements WebMvcConfigurer {
 
   @Bean
-  OnSignatureVerifier onSignatureVerifier(Clock clock, GatewaySettings settings) {
-    return new OnSignatureVerifier(clock, settings.maxClockSkew());
-  }
-
-  @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(
       HttpSecurity http,
       ApiKeyDirectory keys,
-      OnSignatureVerifier verifier,
       Nonces nonces,
       StackResolver stacks,
       ObjectProvider<ApiTokenAuthenticator> tokens,
@@ -58,7 +51,7 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
       throws Exception {
     ApiCredentialsAuthenticationProvider provider =
         new ApiCredentialsAuthenticationProvider(
-            keys, verifier, stacks, tokens.orderedStream().toList());
+            keys, settings.maxClockSkew(), stacks, tokens.orderedStream().toList());
     ApiAuthenticationFilter filter =
         new ApiAuthenticationFilter(
             new ProviderManager(provider), new RateLimiter(clock), nonces, settings);

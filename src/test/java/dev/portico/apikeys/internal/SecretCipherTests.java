@@ -77,7 +77,7 @@ class SecretCipherTests {
     assertThat(afterRemoval.open(resealed, ACCESS_KEY)).isEqualTo(SECRET);
     assertThatIllegalStateException()
         .isThrownBy(() -> afterRemoval.open(sealedWithOld, ACCESS_KEY))
-        .withMessageContaining("unknown encryption key id");
+        .withMessageContaining("'old', which is not among portico.apikeys.encryption-keys");
   }
 
   @Test

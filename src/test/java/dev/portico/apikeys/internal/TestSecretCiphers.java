@@ -26,14 +26,18 @@ public final class TestSecretCiphers {
     return new SecretCipher(settings(keys, activeKey));
   }
 
-  static ApiKeysSettings settings(Map<String, String> keys, @Nullable String activeKey) {
+  /** Settings with these encryption keys and the defaults for everything else. */
+  public static ApiKeysSettings settings(Map<String, String> keys, @Nullable String activeKey) {
     return new ApiKeysSettings(
         keys,
         activeKey,
+        false,
         "unused",
         2,
-        Duration.ofSeconds(2),
+        Duration.ofMinutes(10),
+        Duration.ofSeconds(1),
         Duration.ofSeconds(5),
+        Duration.ofHours(1),
         Duration.ofSeconds(30));
   }
 }

@@ -1,4 +1,4 @@
-package dev.portico.gateway;
+package dev.portico.apikeys.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,17 +1,18 @@
-package dev.portico.gateway;
+package dev.portico.apikeys.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.portico.apikeys.ApiKeyDirectory.ResolvedKey;
-import java.nio.charset.StandardCharsets;
+import dev.portico.apikeys.ApiKeySecretUnavailable;
+import dev.portico.apikeys.ApiKeyVerificationFailed;
+import dev.portico.apikeys.SignedRequest;
+import dev.portico.apikeys.VerifiedKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,21 +29,21 @@ class OnSignatureVerifierTests {
   static final String SESSIONINFO_SIGNATURE = "nCWH9JiZtLwkN6a2IkKhzr94fVyh8xspwglnIiX/mfs=";
   static final String DOCUMENTS_SIGNATURE = "yTsSuurQLaWTHyqa1T6QRKLjsQn5FWwVohqUrcHipmQ=";
 
+  static final Duration SKEW = Duration.ofMinutes(5);
+
   final OnSignatureVerifier verifier =
-      new OnSignatureVerifier(
-          Clock.fixed(Instant.parse("2016-04-11T20:08:56Z"), ZoneOffset.UTC),
-          Duration.ofMinutes(5));
+      new OnSignatureVerifier(Clock.fixed(Instant.parse("2016-04-11T20:08:56Z"), ZoneOffset.UTC));
 
   final ResolvedKey key = key("secret123");
 
   @Test
   void verifyWhenSessionInfoVectorThenAccepted() {
-    assertThat(verifier.verify(sessionInfo(), this::lookup)).isEqualTo(key);
+    assertThat(verifier.verify(sessionInfo(), SKEW, this::lookup)).isEqualTo(key);
   }
 
   @Test
   void verifyWhenDocumentsVectorWithEncodedQueryThenAccepted() {
-    assertThat(verifier.verify(documents(), this::lookup)).isEqualTo(key);
+    assertThat(verifier.verify(documents(), SKEW, this::lookup)).isEqualTo(key);
   }
 
   @Test
@@ -137,39 +138,46 @@ class OnSignatureVerifierTests {
 
   @Test
   void verifyWhenSecretDiffersByOneCharacterThenRefused() {
-    assertThatThrownBy(() -> verifier.verify(sessionInfo(), a -> Optional.of(key("secret124"))))
+    assertThatThrownBy(
+            () -> verifier.verify(sessionInfo(), SKEW, a -> Optional.of(key("secret124"))))
         .isInstanceOfSatisfying(
-            ApiAuthenticationException.class,
+            ApiKeyVerificationFailed.class,
             e -> assertThat(e.reason()).isEqualTo("invalid_signature"));
   }
 
   @Test
   void verifyWhenKeyUnknownThenSameReasonAsWrongSignature() {
-    assertThatThrownBy(() -> verifier.verify(sessionInfo(), a -> Optional.empty()))
+    assertThatThrownBy(() -> verifier.verify(sessionInfo(), SKEW, a -> Optional.empty()))
         .isInstanceOfSatisfying(
-            ApiAuthenticationException.class,
+            ApiKeyVerificationFailed.class,
             e -> assertThat(e.reason()).isEqualTo("invalid_signature"));
+  }
+
+  @Test
+  void verifyWhenThisNodeCannotOpenTheSecretThenUnavailableRatherThanRefused() {
+    ResolvedKey sealedWithUnknownKey =
+        ResolvedKey.unavailable(key.key(), ApiKeySecretUnavailable.UNKNOWN_ENCRYPTION_KEY);
+
+    assertThatThrownBy(
+            () -> verifier.verify(sessionInfo(), SKEW, a -> Optional.of(sealedWithUnknownKey)))
+        .isInstanceOfSatisfying(
+            ApiKeySecretUnavailable.class,
+            e -> assertThat(e.reason()).isEqualTo("unknown_encryption_key"));
   }
 
   @Test
   void verifyWhenDateOutsideFiveMinutesThenStale() {
     OnSignatureVerifier later =
-        new OnSignatureVerifier(
-            Clock.fixed(Instant.parse("2016-04-11T20:14:57Z"), ZoneOffset.UTC),
-            Duration.ofMinutes(5));
+        new OnSignatureVerifier(Clock.fixed(Instant.parse("2016-04-11T20:14:57Z"), ZoneOffset.UTC));
     OnSignatureVerifier earlier =
-        new OnSignatureVerifier(
-            Clock.fixed(Instant.parse("2016-04-11T20:03:55Z"), ZoneOffset.UTC),
-            Duration.ofMinutes(5));
+        new OnSignatureVerifier(Clock.fixed(Instant.parse("2016-04-11T20:03:55Z"), ZoneOffset.UTC));
     OnSignatureVerifier withinWindow =
-        new OnSignatureVerifier(
-            Clock.fixed(Instant.parse("2016-04-11T20:13:56Z"), ZoneOffset.UTC),
-            Duration.ofMinutes(5));
-    assertThatThrownBy(() -> later.verify(sessionInfo(), this::lookup))
+        new OnSignatureVerifier(Clock.fixed(Instant.parse("2016-04-11T20:13:56Z"), ZoneOffset.UTC));
+    assertThatThrownBy(() -> later.verify(sessionInfo(), SKEW, this::lookup))
         .hasMessageContaining("stale_date");
-    assertThatThrownBy(() -> earlier.verify(sessionInfo(), this::lookup))
+    assertThatThrownBy(() -> earlier.verify(sessionInfo(), SKEW, this::lookup))
         .hasMessageContaining("stale_date");
-    assertThat(withinWindow.verify(sessionInfo(), this::lookup)).isEqualTo(key);
+    assertThat(withinWindow.verify(sessionInfo(), SKEW, this::lookup)).isEqualTo(key);
   }
 
   @Test
@@ -187,6 +195,7 @@ class OnSignatureVerifierTests {
                         v.path(),
                         v.query(),
                         v.signature()),
+                    SKEW,
                     this::lookup))
         .hasMessageContaining("invalid_nonce");
     assertThatThrownBy(
@@ -201,6 +210,7 @@ class OnSignatureVerifierTests {
                         v.path(),
                         v.query(),
                         v.signature()),
+                    SKEW,
                     this::lookup))
         .hasMessageContaining("invalid_nonce");
   }
@@ -225,13 +235,13 @@ class OnSignatureVerifierTests {
                 + original.substring(i + 1);
       }
       SignedRequest request = build.apply(changed);
-      assertThatThrownBy(() -> verifier.verify(request, this::lookup))
+      assertThatThrownBy(() -> verifier.verify(request, SKEW, this::lookup))
           .as("change at %d of %s", i, original)
-          .isInstanceOf(ApiAuthenticationException.class);
+          .isInstanceOf(ApiKeyVerificationFailed.class);
     }
     String appended = original + "x";
-    assertThatThrownBy(() -> verifier.verify(build.apply(appended), this::lookup))
-        .isInstanceOf(ApiAuthenticationException.class);
+    assertThatThrownBy(() -> verifier.verify(build.apply(appended), SKEW, this::lookup))
+        .isInstanceOf(ApiKeyVerificationFailed.class);
   }
 
   private Optional<ResolvedKey> lookup(String accessKey) {
@@ -278,22 +288,22 @@ class OnSignatureVerifierTests {
   }
 
   static ResolvedKey key(String secret) {
-    byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-    return new ResolvedKey(
-        UUID.randomUUID(),
-        UUID.randomUUID(),
-        UUID.randomUUID(),
-        "a@b.test",
-        "A B",
-        false,
-        null,
-        null,
-        null,
-        false,
-        true,
-        63,
-        "public",
-        new SecretKeySpec(bytes, "HmacSHA256"),
-        bytes);
+    return ResolvedKey.of(
+        new VerifiedKey(
+            UUID.randomUUID(),
+            ACCESS,
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "a@b.test",
+            "A B",
+            false,
+            null,
+            null,
+            null,
+            false,
+            63,
+            "public",
+            true),
+        secret);
   }
 }

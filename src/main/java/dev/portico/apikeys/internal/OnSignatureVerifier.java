@@ -1,6 +1,7 @@
-package dev.portico.gateway;
+package dev.portico.apikeys.internal;
 
-import dev.portico.apikeys.ApiKeyDirectory.ResolvedKey;
+import dev.portico.apikeys.ApiKeyVerificationFailed;
+import dev.portico.apikeys.SignedRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Checks a signed API-key request (KEY-5) in the order that costs an attacker most and tells them
  * least: algorithm, nonce shape, date window, key and signature (one answer for unknown keys and
- * wrong signatures, in comparable time), and only then whether the nonce was seen before, so that
- * nonces cannot be burnt without the secret.
+ * wrong signatures, in comparable time: an unknown key is checked against a decoy key, so it costs
+ * one HMAC like a known one). Whether the nonce was seen before is <em>not</em> checked here: the
+ * gateway does it after verification, so that nonces cannot be burnt without the secret.
  */
 public final class OnSignatureVerifier {
 
@@ -28,27 +30,30 @@ public final class OnSignatureVerifier {
           OnSignatures.ALGORITHM);
 
   private final Clock clock;
-  private final Duration maxSkew;
 
-  public OnSignatureVerifier(Clock clock, Duration maxSkew) {
+  public OnSignatureVerifier(Clock clock) {
     this.clock = clock;
-    this.maxSkew = maxSkew;
   }
 
   /**
    * Verifies everything but the nonce's freshness; returns the key whose secret signed the request.
    *
-   * @throws ApiAuthenticationException with the reason when the request does not verify
+   * @param maxSkew how far the request's {@code Date} may be from this node's time
+   * @throws ApiKeyVerificationFailed with the reason when the request does not verify
+   * @throws dev.portico.apikeys.ApiKeySecretUnavailable when the key exists but this node cannot
+   *     open its secret
    */
-  public ResolvedKey verify(SignedRequest request, Function<String, Optional<ResolvedKey>> keys) {
+  public ResolvedKey verify(
+      SignedRequest request, Duration maxSkew, Function<String, Optional<ResolvedKey>> keys) {
     if (!OnSignatures.ALGORITHM.equals(request.algorithm())) {
-      throw new ApiAuthenticationException(ApiAuthenticationException.MALFORMED);
+      throw new ApiKeyVerificationFailed(ApiKeyVerificationFailed.MALFORMED);
     }
     if (!NONCE.matcher(request.nonce()).matches()) {
-      throw new ApiAuthenticationException(ApiAuthenticationException.BAD_NONCE);
+      throw new ApiKeyVerificationFailed(ApiKeyVerificationFailed.BAD_NONCE);
     }
-    checkDate(request.date());
+    checkDate(request.date(), maxSkew);
     Optional<ResolvedKey> key = keys.apply(request.accessKey());
+    SecretKeySpec hmacKey = key.isPresent() ? key.get().requireHmacKey() : DECOY;
     String canonical =
         OnSignatures.canonical(
             request.method(),
@@ -57,25 +62,23 @@ public final class OnSignatureVerifier {
             request.contentType(),
             request.path(),
             request.query());
-    boolean matches =
-        OnSignatures.matches(
-            key.map(ResolvedKey::hmacKey).orElse(DECOY), canonical, request.signature());
+    boolean matches = OnSignatures.matches(hmacKey, canonical, request.signature());
     if (key.isEmpty() || !matches) {
-      throw new ApiAuthenticationException(ApiAuthenticationException.INVALID_SIGNATURE);
+      throw new ApiKeyVerificationFailed(ApiKeyVerificationFailed.INVALID_SIGNATURE);
     }
     return key.get();
   }
 
-  private void checkDate(String date) {
+  private void checkDate(String date, Duration maxSkew) {
     Instant at;
     try {
       at = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
-      throw new ApiAuthenticationException(ApiAuthenticationException.STALE_DATE);
+      throw new ApiKeyVerificationFailed(ApiKeyVerificationFailed.STALE_DATE);
     }
     Duration skew = Duration.between(at, clock.instant()).abs();
     if (skew.compareTo(maxSkew) > 0) {
-      throw new ApiAuthenticationException(ApiAuthenticationException.STALE_DATE);
+      throw new ApiKeyVerificationFailed(ApiKeyVerificationFailed.STALE_DATE);
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.portico.gateway;
+package dev.portico.apikeys;
 
 /**
  * What a signed API-key request presents (KEY-5): the parts of {@code Authorization: On
