@@ -2,13 +2,16 @@ package dev.portico.accounts.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
@@ -51,9 +54,15 @@ class ConsoleSecurityConfiguration {
           PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
           PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
 
+  /**
+   * BCrypt at {@code portico.accounts.password-hash-strength} (default 10, the production cost);
+   * the test suite lowers it for its fixtures. Hashes carry their cost, so any cost still matches.
+   */
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  PasswordEncoder passwordEncoder(
+      @Value("${portico.accounts.password-hash-strength:10}") int strength) {
+    return new DelegatingPasswordEncoder(
+        "bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
   }
 
   @Bean
