@@ -1,9 +1,8 @@
 package dev.portico.apikeys;
 
+import dev.portico.system.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(16)
-class StaleSecretResealing implements ApplicationRunner {
+class StaleSecretResealing implements StartupTask {
 
   private static final Logger log = LoggerFactory.getLogger(StaleSecretResealing.class);
 
@@ -25,7 +24,7 @@ class StaleSecretResealing implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  public void run() {
     int count = management.resealStale();
     if (count > 0) {
       log.info("Re-encrypted {} API-key secret(s) with the active encryption key", count);

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -62,8 +61,8 @@ class OperatorKeyBootstrapTests {
 
   @Test
   void bootstrapRunAgainThenKeyIsNotCreatedTwice() throws Exception {
-    bootstrap.run(new DefaultApplicationArguments());
-    bootstrap.run(new DefaultApplicationArguments());
+    bootstrap.run();
+    bootstrap.run();
 
     assertThat(
             jdbc.sql("select count(*) from key_api_key where access_key = :a")

@@ -12,11 +12,10 @@ import dev.portico.accounts.Role;
 import dev.portico.accounts.TeamDraft;
 import dev.portico.accounts.User;
 import dev.portico.system.Actor;
+import dev.portico.system.StartupTask;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -29,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Order(20)
 @ConditionalOnBooleanProperty("portico.demo")
-class DemoData implements ApplicationRunner {
+class DemoData implements StartupTask {
 
   static final String PASSWORD = "portico-demo";
 
@@ -43,7 +42,7 @@ class DemoData implements ApplicationRunner {
 
   @Override
   @Transactional
-  public void run(ApplicationArguments args) {
+  public void run() {
     Actor system = Actor.SYSTEM;
     if (management.userByEmail("alice@acme.test").isEmpty()) {
       Account acme =
