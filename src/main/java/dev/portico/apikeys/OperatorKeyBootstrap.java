@@ -3,10 +3,9 @@ package dev.portico.apikeys;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
 import dev.portico.system.Actor;
+import dev.portico.system.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
@@ -19,7 +18,7 @@ import org.springframework.util.Assert;
  */
 @Component
 @Order(15)
-class OperatorKeyBootstrap implements ApplicationRunner {
+class OperatorKeyBootstrap implements StartupTask {
 
   static final String KEY_NAME = "Bootstrap operator key";
 
@@ -40,7 +39,7 @@ class OperatorKeyBootstrap implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  public void run() {
     String value = settings.key();
     if (value == null || value.isBlank()) {
       return;

@@ -2,13 +2,12 @@ package dev.portico.apikeys;
 
 import dev.portico.apikeys.internal.ApiKeys;
 import dev.portico.apikeys.internal.SecretCipher;
+import dev.portico.system.StartupTask;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(16)
-class StaleSecretResealing implements ApplicationRunner {
+class StaleSecretResealing implements StartupTask {
 
   private static final Logger log = LoggerFactory.getLogger(StaleSecretResealing.class);
   private static final int BATCH = 500;
@@ -46,7 +45,7 @@ class StaleSecretResealing implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  public void run() {
     if (settings.resealOnStart()) {
       int count = resealAll();
       log.info("Re-encrypted {} API-key secret(s) with the active encryption key", count);

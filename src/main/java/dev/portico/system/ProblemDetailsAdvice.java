@@ -14,6 +14,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -49,6 +50,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   static final String TYPE_BASE = "https://portico.dev/problems/";
 
+  static final String DUPLICATE_DETAIL =
+      "Another request created the same email, domain or name at the same moment. Nothing was"
+          + " changed: look again and retry.";
+
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
   @ExceptionHandler
@@ -76,6 +81,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ResponseEntity<ProblemDetail> conflict(Conflict ex) {
     return answer(problem(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage()), ex);
+  }
+
+  /**
+   * Two requests creating the same unique thing at the same moment (an email, a stack domain, a
+   * name): both passed the check, the database's unique key let one through, and the other lands
+   * here — a 409, never a 500 (DESIGN "Who can act for whom"). The database's message is neither
+   * answered nor logged: it names the constraint and the value, possibly another tenant's.
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException ex) {
+    log.warn("REST request refused: 409 concurrent duplicate of a unique value");
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem(HttpStatus.CONFLICT, "conflict", "Conflict", DUPLICATE_DETAIL));
   }
 
   /**

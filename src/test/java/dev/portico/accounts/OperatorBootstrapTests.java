@@ -5,13 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portico.PorticoApplication;
 import dev.portico.support.ConsoleClient;
 import dev.portico.support.EmbeddedPostgresSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,6 +37,8 @@ class OperatorBootstrapTests {
 
   private static final String EMAIL = "ops@portico.test";
   private static final String PASSWORD = "bootstrap-secret-1";
+  private static final String BOOTSTRAP_KEY =
+      "FirstRequestAccess01:FirstRequestSecret0123456789abcdefghijKLMN";
 
   @Test
   void bootstrapOperatorIsCreatedOnceAndLaterStartsNeitherFailNorDuplicate() {
@@ -50,6 +64,40 @@ class OperatorBootstrapTests {
     }
   }
 
+  /**
+   * Start-up data is written before the web server opens its port, so even the very first request —
+   * sent here the moment the server has started, before start-up has finished — finds the bootstrap
+   * operator, the bootstrap key and the demo data.
+   */
+  @Test
+  void bootstrapOperatorKeyAndDemoDataAreThereForTheVeryFirstRequest() {
+    Map<String, String> firstAnswers = new ConcurrentHashMap<>();
+    ApplicationListener<WebServerInitializedEvent> firstRequests =
+        event -> {
+          int port = event.getWebServer().getPort();
+          firstAnswers.put(
+              "operator sign-in",
+              ConsoleClient.location(new ConsoleClient(port).signIn(EMAIL, PASSWORD)));
+          firstAnswers.put(
+              "demo sign-in",
+              ConsoleClient.location(
+                  new ConsoleClient(port).signIn("alice@acme.test", "portico-demo")));
+          firstAnswers.put("bootstrap key", String.valueOf(sessionInfoStatus(port)));
+        };
+
+    try (ConfigurableApplicationContext portico =
+        start(
+            EmbeddedPostgresSupport.newDatabase(),
+            firstRequests,
+            "--portico.demo=true",
+            "--portico.bootstrap.operator.key=" + BOOTSTRAP_KEY)) {
+      assertThat(firstAnswers)
+          .containsEntry("operator sign-in", "/")
+          .containsEntry("demo sign-in", "/")
+          .containsEntry("bootstrap key", "200");
+    }
+  }
+
   @Test
   void withoutBootstrapSettingsNoOperatorIsCreated() {
     try (ConfigurableApplicationContext portico =
@@ -61,12 +109,39 @@ class OperatorBootstrapTests {
   }
 
   private static ConfigurableApplicationContext start(String database, String... extra) {
+    return start(database, event -> {}, extra);
+  }
+
+  private static ConfigurableApplicationContext start(
+      String database, ApplicationListener<WebServerInitializedEvent> listener, String... extra) {
     List<String> arguments = databaseArguments(database);
     arguments.add("--portico.bootstrap.operator.email=" + EMAIL);
     arguments.add("--portico.bootstrap.operator.password=" + PASSWORD);
     arguments.addAll(List.of(extra));
     return new SpringApplicationBuilder(PorticoApplication.class)
+        .listeners(listener)
         .run(arguments.toArray(String[]::new));
+  }
+
+  private static int sessionInfoStatus(int port) {
+    String basic =
+        Base64.getEncoder().encodeToString(BOOTSTRAP_KEY.getBytes(StandardCharsets.UTF_8));
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + port + "/api/users/sessioninfo"))
+                  .header("Authorization", "Basic " + basic)
+                  .header("Accept", "application/json")
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static List<String> databaseArguments(String database) {

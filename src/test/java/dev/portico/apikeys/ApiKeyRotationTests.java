@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,7 +46,7 @@ class ApiKeyRotationTests {
     when(keys.sealedWith(eq("old"), any(), anyInt()))
         .thenReturn(List.of(new ApiKeys.Sealed(stale, sealedWithOld(stale))));
 
-    resealing(false).run(new DefaultApplicationArguments());
+    resealing(false).run();
 
     verify(keys, never()).sealedWith(any(), any(), anyInt());
     verify(keys, never()).reseal(any(), any(), any());

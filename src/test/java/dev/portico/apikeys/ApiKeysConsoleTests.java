@@ -338,15 +338,31 @@ class ApiKeysConsoleTests {
   void keyOfASuspendedUserIsMarkedAsSuch() throws Exception {
     Company acme = fixtures.company("Acme");
     User bob = fixtures.member(acme, Role.MEMBER, License.FULL);
-    issue(acme, bob, "Bob's key");
-    mvc.perform(get("/accounts/{id}/developer/api-keys", acme.id()).with(as(acme.admin())))
-        .andExpect(content().string(not(containsString(">suspended<"))));
+    ApiKey bobs = issue(acme, bob, "Bob key");
+    ApiKey admins = issue(acme, acme.admin(), "Admin key");
+    assertThat(keyRow(acme, bobs)).doesNotContain(">suspended<");
 
     userManagement.changeUser(
         Actor.SYSTEM, acme.id(), bob.id(), new UserChanges(null, null, UserState.SUSPENDED));
 
-    mvc.perform(get("/accounts/{id}/developer/api-keys", acme.id()).with(as(acme.admin())))
-        .andExpect(content().string(containsString(">suspended<")));
+    assertThat(keyRow(acme, bobs))
+        .contains("Bob key", "class=\"badge warn\"", ">suspended<")
+        .contains("The key does not work while its user is suspended.");
+    assertThat(keyRow(acme, admins)).contains("Admin key").doesNotContain(">suspended<");
+  }
+
+  /** The table row of this key on the company's API keys page, as its admin sees it. */
+  private String keyRow(Company company, ApiKey key) throws Exception {
+    String page =
+        mvc.perform(
+                get("/accounts/{id}/developer/api-keys", company.id()).with(as(company.admin())))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    int at = page.indexOf(key.accessKey());
+    assertThat(at).as("the key %s is listed", key.accessKey()).isPositive();
+    return page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
   }
 
   @Test

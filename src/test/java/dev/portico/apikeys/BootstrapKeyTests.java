@@ -10,7 +10,6 @@ import dev.portico.accounts.UserManagement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.DefaultApplicationArguments;
 
 /** The format of {@code PORTICO_BOOTSTRAP_OPERATOR_KEY} (TEN-5). */
 class BootstrapKeyTests {
@@ -67,7 +66,7 @@ class BootstrapKeyTests {
             management);
 
     assertThatIllegalStateException()
-        .isThrownBy(() -> bootstrap.run(new DefaultApplicationArguments()))
+        .isThrownBy(bootstrap::run)
         .withMessageStartingWith("PORTICO_BOOTSTRAP_OPERATOR_KEY is invalid")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain(ACCESS))
         .satisfies(e -> assertThat(e.getCause()).isNull());
@@ -83,7 +82,7 @@ class BootstrapKeyTests {
             mock(ApiKeyManagement.class));
 
     assertThatIllegalStateException()
-        .isThrownBy(() -> bootstrap.run(new DefaultApplicationArguments()))
+        .isThrownBy(bootstrap::run)
         .withMessageContaining("PORTICO_BOOTSTRAP_OPERATOR_EMAIL")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
   }

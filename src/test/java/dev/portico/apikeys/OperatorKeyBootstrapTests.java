@@ -10,7 +10,6 @@ import dev.portico.system.Actor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -68,7 +67,7 @@ class OperatorKeyBootstrapTests {
             new OperatorKeySettings(EMAIL, accessKey + ":" + SECRET_KEY),
             userManagement,
             management);
-    withSecondKey.run(new DefaultApplicationArguments());
+    withSecondKey.run();
     User operator = userManagement.userByEmail(EMAIL).orElseThrow();
     ApiKey created =
         management.keys(operator.personalAccountId()).stream()
@@ -77,15 +76,15 @@ class OperatorKeyBootstrapTests {
             .orElseThrow();
 
     management.delete(Actor.SYSTEM, operator.personalAccountId(), created.id());
-    withSecondKey.run(new DefaultApplicationArguments()); // the next start, variable still set
+    withSecondKey.run(); // the next start, variable still set
 
     assertThat(count(accessKey)).isZero();
   }
 
   @Test
   void bootstrapRunAgainThenKeyIsNotCreatedTwice() throws Exception {
-    bootstrap.run(new DefaultApplicationArguments());
-    bootstrap.run(new DefaultApplicationArguments());
+    bootstrap.run();
+    bootstrap.run();
 
     assertThat(count(ACCESS_KEY)).isEqualTo(1L);
   }

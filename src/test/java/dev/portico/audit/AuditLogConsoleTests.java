@@ -2,6 +2,7 @@ package dev.portico.audit;
 
 import static dev.portico.audit.TestAuditEvents.changed;
 import static dev.portico.support.TestAccounts.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -18,6 +19,9 @@ import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -127,6 +131,40 @@ class AuditLogConsoleTests {
                         containsString("&lt;script&gt;alert(1)&lt;/script&gt;"),
                         not(containsString("<script>alert")),
                         not(containsString("<b>Bold")))));
+  }
+
+  @Test
+  void changesColumnShowsOneShortLinePerFieldAndTheWholeValueOnHoverAndExpanded() throws Exception {
+    Company acme = fixtures.company("Acme");
+    String members =
+        IntStream.range(0, 20)
+            .mapToObj(i -> "member-" + i + "@" + acme.tag() + ".test")
+            .collect(Collectors.joining(", "));
+    events.commit(
+        changed(acme.id(), "team.created", "team Everyone " + acme.tag())
+            .withDiff(Map.of("members", members, "name", "Everyone")));
+
+    String page =
+        mvc.perform(get("/accounts/{id}/audit", acme.id()).with(as(acme.admin())))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(page)
+        .as("a short value: as it is, on its line")
+        .contains("<li><span>name</span>: <span>Everyone</span></li>")
+        .as("a long value: its first 47 characters and …, the whole on hover and when expanded")
+        .contains(
+            "<summary title=\""
+                + members
+                + "\"><span>members</span>: <span>"
+                + members.substring(0, 47)
+                + "…</span></summary><span class=\"full\">"
+                + members
+                + "</span>")
+        .as("the long value appears nowhere else")
+        .satisfies(html -> assertThat(html.split(Pattern.quote(members), -1)).hasSize(3));
   }
 
   @Test

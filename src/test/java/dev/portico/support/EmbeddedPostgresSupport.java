@@ -26,7 +26,12 @@ public final class EmbeddedPostgresSupport {
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+        server =
+            EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "300")
+                // closed by our own hook below, after the Spring contexts
+                .setRegisterShutdownHook(false)
+                .start();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -35,6 +40,7 @@ public final class EmbeddedPostgresSupport {
           .addShutdownHook(
               new Thread(
                   () -> {
+                    awaitSpringShutdown();
                     try {
                       started.close();
                     } catch (IOException ignored) {
@@ -43,6 +49,32 @@ public final class EmbeddedPostgresSupport {
                   }));
     }
     return server;
+  }
+
+  /**
+   * JVM shutdown hooks run at the same time: without this wait the server stops while the test
+   * contexts still close (and flush, e.g. keys' last use) against it, and each such flush waits the
+   * pool's 30 s connection timeout before the test JVM can exit.
+   */
+  private static void awaitSpringShutdown() {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      for (Thread thread : Thread.getAllStackTraces().keySet()) {
+        if (thread.getName().equals("SpringApplicationShutdownHook")) {
+          try {
+            thread.join(20_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return;
+        }
+      }
+      try {
+        Thread.sleep(50); // hooks start one after another: Spring's may not have started yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** Creates a fresh, empty database and returns its JDBC URL. */

@@ -3,6 +3,7 @@ package dev.portico.system;
 import static dev.portico.support.TestAccounts.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -12,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.portico.accounts.GroupManagement;
+import dev.portico.accounts.Team;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
@@ -22,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -132,16 +135,29 @@ class ProblemDetailsRestTests {
         .andExpect(content().string(org.hamcrest.Matchers.not(containsString("problems/"))));
   }
 
+  /**
+   * Unknown fields do not refuse the request, and they change nothing either: not even fields the
+   * server owns, such as a chosen {@code id} or another company's {@code accountId}.
+   */
   @Test
-  void unknownFieldsAreIgnored() throws Exception {
+  void unknownFieldsAreIgnoredAndChangeNothing() throws Exception {
     Company acme = fixtures.company("Acme");
+    Company globex = fixtures.company("Globex");
+    UUID chosen = UUID.randomUUID();
     mvc.perform(
             post("/api/accounts/{id}/teams", acme.id())
                 .header("Authorization", TestApiKeys.basic(apiKeys.issue(acme.admin())))
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"Design\",\"colour\":\"red\"}"))
+                .content(
+                    """
+                    {"name":"Design","colour":"red","id":"%s","accountId":"%s"}
+                    """
+                        .formatted(chosen, globex.id())))
         .andExpect(status().isCreated())
-        .andExpect(jsonPath("$.colour").doesNotExist());
+        .andExpect(jsonPath("$.name").value("Design"))
+        .andExpect(jsonPath("$.id").value(not(chosen.toString())));
+    assertThat(groupManagement.teams(acme.id())).extracting(Team::name).containsExactly("Design");
+    assertThat(groupManagement.teams(globex.id())).isEmpty();
   }
 
   @Test

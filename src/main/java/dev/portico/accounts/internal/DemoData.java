@@ -15,11 +15,10 @@ import dev.portico.accounts.User;
 import dev.portico.accounts.UserAddition;
 import dev.portico.accounts.UserManagement;
 import dev.portico.system.Actor;
+import dev.portico.system.StartupTask;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -32,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Order(20)
 @ConditionalOnBooleanProperty("portico.demo")
-class DemoData implements ApplicationRunner {
+class DemoData implements StartupTask {
 
   static final String PASSWORD = "portico-demo";
 
@@ -50,7 +49,7 @@ class DemoData implements ApplicationRunner {
 
   @Override
   @Transactional
-  public void run(ApplicationArguments args) {
+  public void run() {
     Actor system = Actor.SYSTEM;
     if (users.userByEmail("alice@acme.test").isEmpty()) {
       Account acme =

@@ -6,20 +6,21 @@ import dev.portico.accounts.Plan;
 import dev.portico.accounts.UserManagement;
 import dev.portico.system.Actor;
 import dev.portico.system.InvalidInput;
+import dev.portico.system.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the bootstrap operator when its email and password are configured and no user has that
  * email yet (TEN-5); idempotent, and runs before demo data so both can name the same operator.
+ * Several nodes may start at once: the one that loses the race finds the operator created.
  */
 @Component
 @Order(10)
-class OperatorBootstrap implements ApplicationRunner {
+class OperatorBootstrap implements StartupTask {
 
   private static final Logger log = LoggerFactory.getLogger(OperatorBootstrap.class);
 
@@ -32,7 +33,7 @@ class OperatorBootstrap implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  public void run() {
     String email = settings.email();
     String password = settings.password();
     if (email == null || email.isBlank() || password == null || password.isBlank()) {
@@ -48,7 +49,12 @@ class OperatorBootstrap implements ApplicationRunner {
           Plan.FREE,
           true);
       log.info("Bootstrap operator {} created", email);
-    } catch (InvalidInput e) {
+    } catch (InvalidInput | DuplicateKeyException e) {
+      // Another node starting at the same moment created the operator first: that is success.
+      if (users.userByEmail(email).isPresent()) {
+        log.info("Bootstrap operator {} was created by another node", email);
+        return;
+      }
       throw new IllegalStateException(
           "PORTICO_BOOTSTRAP_OPERATOR_* is invalid: " + e.getMessage(), e);
     }

@@ -10,6 +10,7 @@ import dev.portico.audit.AuditTrail;
 import dev.portico.system.ResultPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -85,9 +86,48 @@ class AuditController {
       Model model, String base, AuditFilter filter, ResultPage<AuditEntry> entries) {
     model.addAttribute("base", base);
     model.addAttribute("entries", entries);
+    model.addAttribute("changes", changesOf(entries));
     model.addAttribute("action", Objects.requireNonNullElse(filter.actionPrefix(), ""));
     model.addAttribute("q", Objects.requireNonNullElse(filter.text(), ""));
     model.addAttribute("filtered", filter.actionPrefix() != null || filter.text() != null);
+  }
+
+  /** Each entry's changes as the Changes column shows them: one short line per field. */
+  static Map<UUID, List<Change>> changesOf(ResultPage<AuditEntry> entries) {
+    Map<UUID, List<Change>> changes = new HashMap<>();
+    for (AuditEntry entry : entries.items()) {
+      changes.put(
+          entry.id(),
+          entry.diff().entrySet().stream()
+              .map(field -> Change.of(field.getKey(), field.getValue()))
+              .toList());
+    }
+    return changes;
+  }
+
+  /**
+   * One field of an entry's diff in the Changes column: one line, cut to {@link #SHOWN} characters
+   * with the full value on hover and when expanded.
+   *
+   * @param shown the value, cut with "…" when longer than {@link #SHOWN}
+   * @param full the value as recorded
+   * @param cut whether {@code shown} is shorter than {@code full}
+   */
+  public record Change(String field, String shown, String full, boolean cut) {
+
+    static final int SHOWN = 48;
+
+    static Change of(String field, String value) {
+      // Stored values are on one line already (the recorder turns control characters to spaces).
+      if (value.length() <= SHOWN) {
+        return new Change(field, value, value, false);
+      }
+      int end = SHOWN - 1;
+      if (Character.isHighSurrogate(value.charAt(end - 1))) {
+        end--; // never split a character in two
+      }
+      return new Change(field, value.substring(0, end) + "…", value, true);
+    }
   }
 
   /** The accounts the page's entries belong to, so the operator sees names rather than ids. */
