@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Anonymous console requests create no database session (no saved request, CSRF token in a cookie,
@@ -23,6 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * asked for (relative, same site only), and CSRF is still enforced.
  */
 @PorticoTest
+// A context of its own: MockMvc tests that sign in with spring-security-test's post-processors
+// swap a test SecurityContextRepository into the shared context's filter chain, which creates
+// sessions the production chain never creates; this class measures exactly that.
+@TestPropertySource(properties = "portico.test.context=anonymous-sessions")
 class AnonymousSessionTests {
 
   @LocalServerPort int port;
