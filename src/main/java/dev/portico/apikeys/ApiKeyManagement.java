@@ -193,6 +193,19 @@ public class ApiKeyManagement {
     return keys.forAccount(accountId, page);
   }
 
+  /** One page of the account's keys in the given order, sorted and counted in the database. */
+  @Transactional(readOnly = true)
+  public ResultPage<ApiKey> keys(
+      UUID accountId, ApiKeyOrder order, boolean ascending, ResultPage.Request page) {
+    return keys.page(accountId, order, ascending, page);
+  }
+
+  /** How many keys the account holds, counted in the database. */
+  @Transactional(readOnly = true)
+  public long countKeys(UUID accountId) {
+    return keys.countForAccount(accountId);
+  }
+
   /** Re-seals secrets sealed with a retired encryption key (key rotation); returns how many. */
   public int resealStale() {
     int count = 0;

@@ -45,8 +45,7 @@ class InvitationsRestTests {
     UUID invitation = invite(acme, dave, "ADMIN", "LIGHT");
 
     mvc.perform(
-            get("/api/accounts/{id}/invitations", acme.id())
-                .header("Authorization", admin(acme)))
+            get("/api/accounts/{id}/invitations", acme.id()).header("Authorization", admin(acme)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.total").value(1))
         .andExpect(jsonPath("$.items[0].id").value(invitation.toString()))
@@ -111,9 +110,12 @@ class InvitationsRestTests {
     UUID invitation = invite(acme, dave, "MEMBER", "FULL");
     String eves = TestApiKeys.basic(apiKeys.issue(eve));
 
-    mvc.perform(post("/api/users/me/invitations/{id}/accept", invitation).header("Authorization", eves))
+    mvc.perform(
+            post("/api/users/me/invitations/{id}/accept", invitation).header("Authorization", eves))
         .andExpect(status().isNotFound());
-    mvc.perform(post("/api/users/me/invitations/{id}/decline", invitation).header("Authorization", eves))
+    mvc.perform(
+            post("/api/users/me/invitations/{id}/decline", invitation)
+                .header("Authorization", eves))
         .andExpect(status().isNotFound());
     String globexAdmin = admin(globex);
     mvc.perform(
@@ -147,14 +149,17 @@ class InvitationsRestTests {
             delete("/api/accounts/{id}/invitations/{inv}", acme.id(), withdrawn)
                 .header("Authorization", admin(acme)))
         .andExpect(status().isNoContent());
-    mvc.perform(post("/api/users/me/invitations/{id}/accept", withdrawn).header("Authorization", daves))
+    mvc.perform(
+            post("/api/users/me/invitations/{id}/accept", withdrawn).header("Authorization", daves))
         .andExpect(status().isConflict());
 
     UUID declined = invite(acme, dave, "MEMBER", "FULL");
     assertThat(declined).isNotEqualTo(withdrawn);
-    mvc.perform(post("/api/users/me/invitations/{id}/decline", declined).header("Authorization", daves))
+    mvc.perform(
+            post("/api/users/me/invitations/{id}/decline", declined).header("Authorization", daves))
         .andExpect(status().isNoContent());
-    mvc.perform(post("/api/users/me/invitations/{id}/accept", declined).header("Authorization", daves))
+    mvc.perform(
+            post("/api/users/me/invitations/{id}/accept", declined).header("Authorization", daves))
         .andExpect(status().isConflict());
 
     UUID expired = invite(acme, dave, "MEMBER", "FULL");
@@ -162,7 +167,8 @@ class InvitationsRestTests {
         .param("past", java.time.OffsetDateTime.now().minusMinutes(1))
         .param("id", expired)
         .update();
-    mvc.perform(post("/api/users/me/invitations/{id}/accept", expired).header("Authorization", daves))
+    mvc.perform(
+            post("/api/users/me/invitations/{id}/accept", expired).header("Authorization", daves))
         .andExpect(status().isConflict());
     mvc.perform(
             get("/api/accounts/{id}/invitations/{inv}", acme.id(), expired)

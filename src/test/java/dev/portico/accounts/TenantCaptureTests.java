@@ -27,8 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The tenant-capture hole (TEN-6, KEY-3), tried over real HTTP the way an attacker would: a company
- * admin adds the email of someone who already exists — the operator, an individual, a member or
- * an admin of another company, in any letter case — and then tries to act for them. Nobody is ever
+ * admin adds the email of someone who already exists — the operator, an individual, a member or an
+ * admin of another company, in any letter case — and then tries to act for them. Nobody is ever
  * attached; the admin gets a pending invitation (or, for the operator, a refusal) and no power over
  * the person.
  */
@@ -112,7 +112,8 @@ class TenantCaptureTests {
             key,
             "POST",
             "/api/accounts/" + attacker.id() + "/teams",
-            "{\"name\":\"t-%s\",\"memberIds\":[\"%s\"]}".formatted(attacker.tag(), individual.id()));
+            "{\"name\":\"t-%s\",\"memberIds\":[\"%s\"]}"
+                .formatted(attacker.tag(), individual.id()));
     assertThat(team.statusCode()).isEqualTo(422);
     assertThat(users.user(individual.id()).orElseThrow().state()).isEqualTo(UserState.ACTIVE);
     assertThat(keysOf(individual.id())).isZero();
@@ -132,7 +133,8 @@ class TenantCaptureTests {
     assertThat(refused.statusCode()).isEqualTo(200);
     assertThat(refused.body()).contains("cannot join a company");
 
-    HttpResponse<String> invited = browser.follow(browser.submit(form, form, newUserForm(mixedCase(individual.email()))));
+    HttpResponse<String> invited =
+        browser.follow(browser.submit(form, form, newUserForm(mixedCase(individual.email()))));
     assertThat(invited.body()).contains("Invitation sent to");
     assertThat(invited.body()).contains("Pending invitations");
 

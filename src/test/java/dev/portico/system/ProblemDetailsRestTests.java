@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.portico.accounts.GroupKind;
 import dev.portico.accounts.GroupManagement;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
@@ -31,6 +32,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The REST error format (SPEC §13, §14): RFC 9457 problem details for every bad request. */
 @PorticoTest
 class ProblemDetailsRestTests {
+
+  private static final ResultPage.Request ALL =
+      new ResultPage.Request(0, ResultPage.Request.MAX_SIZE);
 
   private static final int MIB = 1024 * 1024;
 
@@ -54,7 +58,7 @@ class ProblemDetailsRestTests {
         .andExpect(jsonPath("$.type").isNotEmpty())
         .andExpect(jsonPath("$.title").isNotEmpty())
         .andExpect(jsonPath("$.detail").isNotEmpty());
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
@@ -70,7 +74,7 @@ class ProblemDetailsRestTests {
         .andExpect(jsonPath("$.type").value("https://portico.dev/problems/payload-too-large"))
         .andExpect(jsonPath("$.status").value(413))
         .andExpect(jsonPath("$.detail").value(containsString("1 MiB")));
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
@@ -91,7 +95,7 @@ class ProblemDetailsRestTests {
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(response.body()).contains("payload-too-large");
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
@@ -161,7 +165,7 @@ class ProblemDetailsRestTests {
                 .contentType(MediaType.APPLICATION_JSON))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   private static String teamNamed(String name) {
