@@ -18,6 +18,7 @@ import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
 import dev.portico.system.Actor;
+import dev.portico.system.ResultPage;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,28 @@ class ApiKeyListsTests {
         .doesNotContain(">Key 25<");
     assertThat(first).contains("sort=name&amp;dir=asc&amp;page=1");
     assertThat(second).contains(">Key 25<").doesNotContain(">Key 24<");
+  }
+
+  @Test
+  void keptCountFollowsCreationsAndDeletions() throws Exception {
+    Company acme = fixtures.company("Acme");
+    issue(acme, acme.admin(), "one");
+    ApiKey two = issue(acme, acme.admin(), "two");
+    issue(acme, acme.admin(), "three");
+    management.delete(Actor.SYSTEM, acme.id(), two.id());
+
+    assertThat(page(acme, "created", "desc")).contains("2 API key(s)");
+    assertThat(
+            management
+                .keys(acme.id(), ApiKeyOrder.CREATED, false, new ResultPage.Request(0, 25))
+                .total())
+        .isEqualTo(2);
+    assertThat(
+            jdbc.sql("select count(*) from key_api_key where account_id = :a")
+                .param("a", acme.id())
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
   }
 
   @Test

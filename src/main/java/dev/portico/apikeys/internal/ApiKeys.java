@@ -101,6 +101,7 @@ public class ApiKeys {
    * One page of the account's keys in the given order, sorted, paged and counted in the database.
    * Every order ends on a unique column running the same way, so an index serves either direction;
    * sorting by user reads the user's name from {@code acc_user}, the one thing this table lacks.
+   * The total is the kept count ({@link KeyCounts}), not a count of the rows.
    */
   public ResultPage<ApiKey> page(
       UUID accountId, ApiKeyOrder order, boolean ascending, ResultPage.Request page) {
@@ -132,7 +133,16 @@ public class ApiKeys {
             .param("offset", page.offset())
             .query(ApiKeys::map)
             .list();
-    return new ResultPage<>(items, page.page(), page.size(), countForAccount(accountId));
+    return new ResultPage<>(items, page.page(), page.size(), counted(accountId));
+  }
+
+  /** The account's number of keys as {@link KeyCounts} keeps it: one row, whatever the number. */
+  private long counted(UUID accountId) {
+    return jdbc.sql("select key_count from key_account_count where account_id = :account")
+        .param("account", accountId)
+        .query(Long.class)
+        .optional()
+        .orElse(0L);
   }
 
   public List<ApiKey> forUser(UUID accountId, UUID userId) {
