@@ -98,7 +98,7 @@ measure() { # name, header, path, duration
   local code
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "$2" "$BASE$3")
   [ "$code" = 200 ] || { echo "$1: HTTP $code for $3"; exit 1; }
-  wrk -t1 -c"$CONNECTIONS" -d5s -H "$2" "$BASE$3" >/dev/null   # warm-up, not counted
+  wrk -t1 -c"$CONNECTIONS" -d"${BENCH_WARMUP:-10s}" -H "$2" "$BASE$3" >/dev/null   # warm-up, not counted
   printf '%-34s %s\n' "$1" "$(wrk -t1 -c"$CONNECTIONS" -d"$4" --timeout 10s -s bench/lists/p95.lua -H "$2" "$BASE$3" | tail -1)" | tee -a "$OUT/results.txt"
 }
 : > "$OUT/results.txt"

@@ -101,7 +101,8 @@ class ApiKeyPages {
     if (place.company()) {
       model.addAttribute("members", userChoices(place.account(), null, form.chosenUser()));
     }
-    addCap(place, management.countKeys(place.account().id()), model);
+    // only individual accounts have a cap: a company's million keys are not counted for nothing
+    addCap(place, place.company() ? 0 : management.countKeys(place.account().id()), model);
     return "apikeys/api-key-new";
   }
 
