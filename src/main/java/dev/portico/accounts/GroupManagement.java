@@ -1,8 +1,7 @@
 package dev.portico.accounts;
 
 import dev.portico.accounts.internal.Accounts;
-import dev.portico.accounts.internal.Aliases;
-import dev.portico.accounts.internal.Teams;
+import dev.portico.accounts.internal.Groups;
 import dev.portico.accounts.internal.Users;
 import dev.portico.system.Actor;
 import dev.portico.system.InputValidator;
@@ -22,9 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Teams and aliases of a company (TEN-3): named sets of its members (aliases may also hold teams),
- * with unique names per company; every change publishes an event. Callers check who may act with
- * {@link AccountAccess}.
+ * Teams and aliases of a company (TEN-3): named sets of its members, an alias also of its teams
+ * ({@link GroupKind}), with names unique per company and kind whatever their letter case; every
+ * change publishes an event. Callers check who may act with {@link AccountAccess}.
  */
 @Service
 @Transactional
@@ -32,8 +31,7 @@ public class GroupManagement {
 
   private final Accounts accounts;
   private final Users users;
-  private final Teams teams;
-  private final Aliases aliases;
+  private final Groups groups;
   private final InputValidator validator;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -41,158 +39,135 @@ public class GroupManagement {
   GroupManagement(
       Accounts accounts,
       Users users,
-      Teams teams,
-      Aliases aliases,
+      Groups groups,
       InputValidator validator,
       ApplicationEventPublisher events,
       Clock clock) {
     this.accounts = accounts;
     this.users = users;
-    this.teams = teams;
-    this.aliases = aliases;
+    this.groups = groups;
     this.validator = validator;
     this.events = events;
     this.clock = clock;
   }
 
-  // ---------------------------------------------------------------- teams
-
-  public Team createTeam(Actor actor, UUID companyId, TeamDraft draft) {
+  public Group create(Actor actor, GroupKind kind, UUID companyId, GroupDraft draft) {
     Account company = companyAccount(companyId);
     UUID id = UUID.randomUUID();
-    checkTeam(company.id(), id, draft);
-    Team team =
-        new Team(id, company.id(), draft.name().strip(), draft.memberIds(), clock.instant());
-    uniqueName(() -> teams.insert(team), "another team has this name");
-    events.publishEvent(
-        new TeamCreated(
-            actor, company.id(), id, team.name(), Map.of("members", emails(team.memberIds()))));
-    return team;
-  }
-
-  public Team updateTeam(Actor actor, UUID companyId, UUID teamId, TeamDraft draft) {
-    Team current = team(companyId, teamId);
-    checkTeam(companyId, teamId, draft);
-    Team updated =
-        new Team(teamId, companyId, draft.name().strip(), draft.memberIds(), current.createdAt());
-    Map<String, String> diff = new LinkedHashMap<>();
-    diff(diff, "name", current.name(), updated.name());
-    diff(diff, "members", emails(current.memberIds()), emails(updated.memberIds()));
-    if (!diff.isEmpty()) {
-      uniqueName(() -> teams.update(updated), "another team has this name");
-      events.publishEvent(new TeamUpdated(actor, companyId, teamId, updated.name(), diff));
-    }
-    return updated;
-  }
-
-  public void deleteTeam(Actor actor, UUID companyId, UUID teamId) {
-    Team team = team(companyId, teamId);
-    teams.delete(teamId);
-    events.publishEvent(new TeamDeleted(actor, companyId, teamId, team.name(), Map.of()));
-  }
-
-  @Transactional(readOnly = true)
-  public Team team(UUID companyId, UUID teamId) {
-    return teams.find(companyId, teamId).orElseThrow(() -> new NotFound("Team"));
-  }
-
-  @Transactional(readOnly = true)
-  public List<Team> teams(UUID companyId) {
-    return teams.list(companyId);
-  }
-
-  /** One page of the company's teams, by name. */
-  @Transactional(readOnly = true)
-  public ResultPage<Team> teams(UUID companyId, ResultPage.Request page) {
-    return teams.page(companyId, page);
-  }
-
-  // ---------------------------------------------------------------- aliases
-
-  public Alias createAlias(Actor actor, UUID companyId, AliasDraft draft) {
-    Account company = companyAccount(companyId);
-    UUID id = UUID.randomUUID();
-    checkAlias(company.id(), id, draft);
-    Alias alias =
-        new Alias(
+    check(kind, company.id(), id, draft);
+    Group group =
+        new Group(
             id,
             company.id(),
+            kind,
             draft.name().strip(),
             draft.memberIds(),
             draft.teamIds(),
             clock.instant());
-    uniqueName(() -> aliases.insert(alias), "another alias has this name");
-    events.publishEvent(
-        new AliasCreated(
-            actor,
-            company.id(),
-            id,
-            alias.name(),
-            Map.of(
-                "members",
-                emails(alias.memberIds()),
-                "teams",
-                teamNames(company.id(), alias.teamIds()))));
-    return alias;
+    uniqueName(kind, () -> groups.insert(group));
+    Map<String, String> diff = new LinkedHashMap<>();
+    diff.put("members", emails(group.memberIds()));
+    if (kind.holdsTeams()) {
+      diff.put("teams", teamNames(company.id(), group.teamIds()));
+    }
+    events.publishEvent(new GroupCreated(actor, company.id(), kind, id, group.name(), diff));
+    return group;
   }
 
-  public Alias updateAlias(Actor actor, UUID companyId, UUID aliasId, AliasDraft draft) {
-    Alias current = alias(companyId, aliasId);
-    checkAlias(companyId, aliasId, draft);
-    Alias updated =
-        new Alias(
-            aliasId,
-            companyId,
-            draft.name().strip(),
-            draft.memberIds(),
-            draft.teamIds(),
-            current.createdAt());
+  public Group update(Actor actor, GroupKind kind, UUID companyId, UUID groupId, GroupDraft draft) {
+    Group current = group(kind, companyId, groupId);
+    check(kind, companyId, groupId, draft);
+    Group updated = current.with(draft);
     Map<String, String> diff = new LinkedHashMap<>();
     diff(diff, "name", current.name(), updated.name());
-    diff(diff, "members", emails(current.memberIds()), emails(updated.memberIds()));
-    diff(
-        diff,
-        "teams",
-        teamNames(companyId, current.teamIds()),
-        teamNames(companyId, updated.teamIds()));
+    if (!current.memberIds().equals(updated.memberIds())) {
+      diff(diff, "members", emails(current.memberIds()), emails(updated.memberIds()));
+    }
+    if (kind.holdsTeams() && !current.teamIds().equals(updated.teamIds())) {
+      diff(
+          diff,
+          "teams",
+          teamNames(companyId, current.teamIds()),
+          teamNames(companyId, updated.teamIds()));
+    }
     if (!diff.isEmpty()) {
-      uniqueName(() -> aliases.update(updated), "another alias has this name");
-      events.publishEvent(new AliasUpdated(actor, companyId, aliasId, updated.name(), diff));
+      uniqueName(kind, () -> groups.update(updated));
+      events.publishEvent(new GroupUpdated(actor, companyId, kind, groupId, updated.name(), diff));
     }
     return updated;
   }
 
-  public void deleteAlias(Actor actor, UUID companyId, UUID aliasId) {
-    Alias alias = alias(companyId, aliasId);
-    aliases.delete(aliasId);
-    events.publishEvent(new AliasDeleted(actor, companyId, aliasId, alias.name(), Map.of()));
+  public void delete(Actor actor, GroupKind kind, UUID companyId, UUID groupId) {
+    Group group = group(kind, companyId, groupId);
+    groups.delete(kind, groupId);
+    events.publishEvent(new GroupDeleted(actor, companyId, kind, groupId, group.name(), Map.of()));
   }
 
+  /** The group of the company; ids of other companies (or of the other kind) find nothing. */
   @Transactional(readOnly = true)
-  public Alias alias(UUID companyId, UUID aliasId) {
-    return aliases.find(companyId, aliasId).orElseThrow(() -> new NotFound("Alias"));
+  public Group group(GroupKind kind, UUID companyId, UUID groupId) {
+    return groups.find(kind, companyId, groupId).orElseThrow(() -> new NotFound(kind.title()));
   }
 
+  /** One page of the company's teams or aliases by name, each with all its members. */
   @Transactional(readOnly = true)
-  public List<Alias> aliases(UUID companyId) {
-    return aliases.list(companyId);
+  public ResultPage<Group> groups(GroupKind kind, UUID companyId, ResultPage.Request page) {
+    return groups.page(kind, companyId, page);
   }
 
-  /** One page of the company's aliases, by name. */
+  /** One page of the company's teams or aliases by name, with counts and the first names. */
   @Transactional(readOnly = true)
-  public ResultPage<Alias> aliases(UUID companyId, ResultPage.Request page) {
-    return aliases.page(companyId, page);
+  public ResultPage<GroupSummary> summaries(
+      GroupKind kind, UUID companyId, ResultPage.Request page) {
+    return groups.summaries(kind, companyId, page);
   }
 
   /**
-   * Two admins creating the same name at once: the database's unique key decides, as a field error.
+   * What a picker offers: the chosen teams or aliases and the first {@code limit} others by name,
+   * with their member counts.
    */
-  private static void uniqueName(Runnable write, String message) {
+  @Transactional(readOnly = true)
+  public List<GroupSummary> choices(GroupKind kind, UUID companyId, Set<UUID> chosen, int limit) {
+    return groups.choices(kind, companyId, chosen, Math.min(Math.max(limit, 1), 200));
+  }
+
+  @Transactional(readOnly = true)
+  public long count(GroupKind kind, UUID companyId) {
+    return groups.count(kind, companyId);
+  }
+
+  /** The names of the company's teams or aliases the user belongs to, sorted. */
+  @Transactional(readOnly = true)
+  public List<String> namesHoldingUser(GroupKind kind, UUID companyId, UUID userId) {
+    return groups.namesHoldingUser(kind, companyId, userId);
+  }
+
+  /** The names of the company's aliases that hold the team, sorted. */
+  @Transactional(readOnly = true)
+  public List<String> aliasNamesHoldingTeam(UUID companyId, UUID teamId) {
+    return groups.aliasNamesHoldingTeam(companyId, teamId);
+  }
+
+  /** The names of those of the given teams or aliases that belong to the company, by id. */
+  @Transactional(readOnly = true)
+  public Map<UUID, String> names(GroupKind kind, UUID companyId, Set<UUID> ids) {
+    return groups.names(kind, companyId, ids);
+  }
+
+  /**
+   * Two admins creating the same name at once (in any letter case): the database's unique key
+   * decides, as a field error.
+   */
+  private static void uniqueName(GroupKind kind, Runnable write) {
     try {
       write.run();
     } catch (DuplicateKeyException raced) {
-      throw InvalidInput.of("name", message);
+      throw nameTaken(kind);
     }
+  }
+
+  private static InvalidInput nameTaken(GroupKind kind) {
+    return InvalidInput.of("name", "another " + kind.noun() + " has this name");
   }
 
   private Account companyAccount(UUID companyId) {
@@ -202,32 +177,24 @@ public class GroupManagement {
         .orElseThrow(() -> new NotFound("Account"));
   }
 
-  private void checkTeam(UUID companyId, UUID teamId, TeamDraft draft) {
+  private void check(GroupKind kind, UUID companyId, UUID groupId, GroupDraft draft) {
     validator.check(draft);
-    if (teams.nameTaken(companyId, draft.name().strip(), teamId)) {
-      throw InvalidInput.of("name", "another team has this name");
+    if (groups.nameTaken(kind, companyId, draft.name(), groupId)) {
+      throw nameTaken(kind);
     }
-    checkMembers(companyId, draft.memberIds(), "memberIds");
-  }
-
-  private void checkAlias(UUID companyId, UUID aliasId, AliasDraft draft) {
-    validator.check(draft);
-    if (aliases.nameTaken(companyId, draft.name().strip(), aliasId)) {
-      throw InvalidInput.of("name", "another alias has this name");
+    checkMembers(companyId, draft.memberIds());
+    if (!kind.holdsTeams() && !draft.teamIds().isEmpty()) {
+      throw InvalidInput.of("teamIds", "a " + kind.noun() + " holds users only");
     }
-    checkMembers(companyId, draft.memberIds(), "memberIds");
-    for (UUID teamId : draft.teamIds()) {
-      if (teams.find(companyId, teamId).isEmpty()) {
-        throw InvalidInput.of("teamIds", "holds a team that is not in this company");
-      }
+    if (groups.names(GroupKind.TEAM, companyId, draft.teamIds()).size() != draft.teamIds().size()) {
+      throw InvalidInput.of("teamIds", "holds a team that is not in this company");
     }
   }
 
   /** Only current members: a user with a pending invitation (TEN-6) is not one yet. */
-  private void checkMembers(UUID companyId, Set<UUID> memberIds, String field) {
-    long inCompany = users.findAll(memberIds).stream().filter(u -> u.isMemberOf(companyId)).count();
-    if (inCompany != memberIds.size()) {
-      throw InvalidInput.of(field, "holds a user who is not a member of this company");
+  private void checkMembers(UUID companyId, Set<UUID> memberIds) {
+    if (users.countMembersAmong(companyId, memberIds) != memberIds.size()) {
+      throw InvalidInput.of("memberIds", "holds a user who is not a member of this company");
     }
   }
 
@@ -237,11 +204,7 @@ public class GroupManagement {
 
   private String teamNames(UUID companyId, Set<UUID> teamIds) {
     return String.join(
-        ", ",
-        teamIds.stream()
-            .map(id -> teams.find(companyId, id).map(Team::name).orElse(id.toString()))
-            .sorted()
-            .toList());
+        ", ", groups.names(GroupKind.TEAM, companyId, teamIds).values().stream().sorted().toList());
   }
 
   private static void diff(

@@ -1,8 +1,7 @@
 package dev.portico.accounts;
 
 import dev.portico.accounts.internal.Accounts;
-import dev.portico.accounts.internal.Aliases;
-import dev.portico.accounts.internal.Teams;
+import dev.portico.accounts.internal.Groups;
 import dev.portico.accounts.internal.Users;
 import dev.portico.system.Actor;
 import dev.portico.system.Conflict;
@@ -38,8 +37,7 @@ public class UserManagement {
 
   private final Accounts accounts;
   private final Users users;
-  private final Teams teams;
-  private final Aliases aliases;
+  private final Groups groups;
   private final InvitationManagement invitations;
   private final PasswordEncoder passwords;
   private final InputValidator validator;
@@ -49,8 +47,7 @@ public class UserManagement {
   UserManagement(
       Accounts accounts,
       Users users,
-      Teams teams,
-      Aliases aliases,
+      Groups groups,
       InvitationManagement invitations,
       PasswordEncoder passwords,
       InputValidator validator,
@@ -58,8 +55,7 @@ public class UserManagement {
       Clock clock) {
     this.accounts = accounts;
     this.users = users;
-    this.teams = teams;
-    this.aliases = aliases;
+    this.groups = groups;
     this.invitations = invitations;
     this.passwords = passwords;
     this.validator = validator;
@@ -130,8 +126,7 @@ public class UserManagement {
     companyAccountLocked(companyId);
     User current = member(companyId, userId);
     users.update(current.leavingCompany());
-    teams.removeMember(companyId, userId);
-    aliases.removeMember(companyId, userId);
+    groups.removeMember(companyId, userId);
     if (users.countActiveAdmins(companyId) == 0) {
       throw new Conflict(
           "A company must keep at least one active admin: make another user admin first.");
@@ -197,10 +192,44 @@ public class UserManagement {
     return users.members(companyId);
   }
 
+  /** How many members the company has, counted in the database. */
+  @Transactional(readOnly = true)
+  public long countMembers(UUID companyId) {
+    return users.countMembers(companyId);
+  }
+
+  /** The company's admins, by name. */
+  @Transactional(readOnly = true)
+  public List<User> admins(UUID companyId) {
+    return users.admins(companyId);
+  }
+
+  /**
+   * What a member picker offers: at most {@code limit} members matching the text (any, when blank),
+   * by name; only active ones if asked.
+   */
+  @Transactional(readOnly = true)
+  public List<User> candidates(UUID companyId, @Nullable String q, boolean activeOnly, int limit) {
+    return users.candidates(companyId, q, activeOnly, Math.min(Math.max(limit, 1), 200));
+  }
+
+  /** The users with these ids (those that exist), by name: one query for a whole page. */
+  @Transactional(readOnly = true)
+  public List<User> users(java.util.Collection<UUID> ids) {
+    return users.findAll(ids);
+  }
+
   @Transactional(readOnly = true)
   public ResultPage<User> searchMembers(
       UUID companyId, @Nullable String q, String sort, boolean ascending, ResultPage.Request page) {
     return users.search(companyId, q, sort, ascending, page);
+  }
+
+  /** {@link #searchMembers} matching names only: for callers who may not see emails. */
+  @Transactional(readOnly = true)
+  public ResultPage<User> searchMembersByName(
+      UUID companyId, @Nullable String q, ResultPage.Request page) {
+    return users.search(companyId, q, false, "name", true, page);
   }
 
   /** Creates a new user (with their personal account) as a member of the company. */

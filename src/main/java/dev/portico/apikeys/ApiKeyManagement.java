@@ -219,6 +219,19 @@ public class ApiKeyManagement {
     return keys.forAccount(accountId, page);
   }
 
+  /** One page of the account's keys in the given order, sorted and counted in the database. */
+  @Transactional(readOnly = true)
+  public ResultPage<ApiKey> keys(
+      UUID accountId, ApiKeyOrder order, boolean ascending, ResultPage.Request page) {
+    return keys.page(accountId, order, ascending, page);
+  }
+
+  /** How many keys the account holds, counted in the database. */
+  @Transactional(readOnly = true)
+  public long countKeys(UUID accountId) {
+    return keys.countForAccount(accountId);
+  }
+
   private void delete(Actor actor, ApiKey key, Map<String, String> diff) {
     keys.delete(key.id());
     changes.keyChanged(key.accessKey(), clock.instant());

@@ -14,6 +14,7 @@ import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
 import dev.portico.system.Actor;
+import dev.portico.system.ResultPage;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @PorticoTest
 class AliasesConsoleTests {
+
+  private static final ResultPage.Request ALL =
+      new ResultPage.Request(0, ResultPage.Request.MAX_SIZE);
 
   @Autowired MockMvc mvc;
   @Autowired TestAccounts fixtures;
@@ -39,8 +43,9 @@ class AliasesConsoleTests {
   void adminCreatesAliasOfUsersAndTeamsThenItIsListed() throws Exception {
     Company acme = fixtures.company("Acme");
     User bob = fixtures.member(acme, Role.MEMBER, License.FULL);
-    Team team =
-        groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Design", Set.of()));
+    Group team =
+        groupManagement.create(
+            Actor.SYSTEM, GroupKind.TEAM, acme.id(), GroupDraft.team("Design", Set.of()));
 
     mvc.perform(get("/accounts/{id}/aliases/new", acme.id()).with(as(acme.admin())))
         .andExpect(status().isOk())
@@ -56,7 +61,7 @@ class AliasesConsoleTests {
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/accounts/" + acme.id() + "/aliases"));
 
-    assertThat(groupManagement.aliases(acme.id()))
+    assertThat(groupManagement.groups(GroupKind.ALIAS, acme.id(), ALL).items())
         .singleElement()
         .satisfies(
             alias -> {
@@ -75,13 +80,15 @@ class AliasesConsoleTests {
   void adminEditsAliasThenNameUsersAndTeamsAreSaved() throws Exception {
     Company acme = fixtures.company("Acme");
     User bob = fixtures.member(acme, Role.MEMBER, License.FULL);
-    Team team =
-        groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Design", Set.of()));
-    Alias alias =
-        groupManagement.createAlias(
+    Group team =
+        groupManagement.create(
+            Actor.SYSTEM, GroupKind.TEAM, acme.id(), GroupDraft.team("Design", Set.of()));
+    Group alias =
+        groupManagement.create(
             Actor.SYSTEM,
+            GroupKind.ALIAS,
             acme.id(),
-            new AliasDraft("cad-admins", Set.of(acme.admin().id()), Set.of()));
+            new GroupDraft("cad-admins", Set.of(acme.admin().id()), Set.of()));
 
     mvc.perform(get("/accounts/{id}/aliases/{aid}", acme.id(), alias.id()).with(as(acme.admin())))
         .andExpect(status().isOk())
@@ -96,7 +103,7 @@ class AliasesConsoleTests {
                 .param("teamIds", team.id().toString()))
         .andExpect(status().is3xxRedirection());
 
-    Alias saved = groupManagement.alias(acme.id(), alias.id());
+    Group saved = groupManagement.group(GroupKind.ALIAS, acme.id(), alias.id());
     assertThat(saved.name()).isEqualTo("cad-users");
     assertThat(saved.memberIds()).containsExactly(bob.id());
     assertThat(saved.teamIds()).containsExactly(team.id());
@@ -105,11 +112,15 @@ class AliasesConsoleTests {
   @Test
   void adminDeletesAliasThenItIsGoneAndItsTeamsStay() throws Exception {
     Company acme = fixtures.company("Acme");
-    Team team =
-        groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Design", Set.of()));
-    Alias alias =
-        groupManagement.createAlias(
-            Actor.SYSTEM, acme.id(), new AliasDraft("everyone", Set.of(), Set.of(team.id())));
+    Group team =
+        groupManagement.create(
+            Actor.SYSTEM, GroupKind.TEAM, acme.id(), GroupDraft.team("Design", Set.of()));
+    Group alias =
+        groupManagement.create(
+            Actor.SYSTEM,
+            GroupKind.ALIAS,
+            acme.id(),
+            new GroupDraft("everyone", Set.of(), Set.of(team.id())));
 
     mvc.perform(
             post("/accounts/{id}/aliases/{aid}/delete", acme.id(), alias.id())
@@ -117,8 +128,10 @@ class AliasesConsoleTests {
                 .with(csrf()))
         .andExpect(status().is3xxRedirection());
 
-    assertThat(groupManagement.aliases(acme.id())).isEmpty();
-    assertThat(groupManagement.teams(acme.id())).extracting(Team::id).containsExactly(team.id());
+    assertThat(groupManagement.groups(GroupKind.ALIAS, acme.id(), ALL).items()).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items())
+        .extracting(Group::id)
+        .containsExactly(team.id());
   }
 
   @Test
@@ -136,15 +149,16 @@ class AliasesConsoleTests {
         .andExpect(content().string(containsString("id=\"memberIds-error\"")))
         .andExpect(content().string(containsString("value=\"mixed\"")));
 
-    assertThat(groupManagement.aliases(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.ALIAS, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
   void aliasTeamFromAnotherCompanyIsRefusedAndNothingIsStored() throws Exception {
     Company acme = fixtures.company("Acme");
     Company globex = fixtures.company("Globex");
-    Team foreign =
-        groupManagement.createTeam(Actor.SYSTEM, globex.id(), new TeamDraft("Ops", Set.of()));
+    Group foreign =
+        groupManagement.create(
+            Actor.SYSTEM, GroupKind.TEAM, globex.id(), GroupDraft.team("Ops", Set.of()));
 
     mvc.perform(
             post("/accounts/{id}/aliases/new", acme.id())
@@ -156,14 +170,14 @@ class AliasesConsoleTests {
         .andExpect(content().string(containsString("id=\"teamIds-error\"")))
         .andExpect(content().string(containsString("not in this company")));
 
-    assertThat(groupManagement.aliases(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.ALIAS, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
   void duplicateAliasNameIsRefused() throws Exception {
     Company acme = fixtures.company("Acme");
-    groupManagement.createAlias(
-        Actor.SYSTEM, acme.id(), new AliasDraft("everyone", Set.of(), Set.of()));
+    groupManagement.create(
+        Actor.SYSTEM, GroupKind.ALIAS, acme.id(), new GroupDraft("everyone", Set.of(), Set.of()));
 
     mvc.perform(
             post("/accounts/{id}/aliases/new", acme.id())
@@ -174,7 +188,7 @@ class AliasesConsoleTests {
         .andExpect(content().string(containsString("id=\"name-error\"")))
         .andExpect(content().string(containsString("another alias has this name")));
 
-    assertThat(groupManagement.aliases(acme.id())).hasSize(1);
+    assertThat(groupManagement.groups(GroupKind.ALIAS, acme.id(), ALL).items()).hasSize(1);
   }
 
   @Test
@@ -182,11 +196,12 @@ class AliasesConsoleTests {
     Company acme = fixtures.company("Acme");
     Company globex = fixtures.company("Globex");
     User intruder = globex.admin();
-    Alias alias =
-        groupManagement.createAlias(
+    Group alias =
+        groupManagement.create(
             Actor.SYSTEM,
+            GroupKind.ALIAS,
             acme.id(),
-            new AliasDraft("cad-admins", Set.of(acme.admin().id()), Set.of()));
+            new GroupDraft("cad-admins", Set.of(acme.admin().id()), Set.of()));
 
     mvc.perform(get("/accounts/{id}/aliases", acme.id()).with(as(intruder)))
         .andExpect(status().isNotFound());
@@ -224,11 +239,11 @@ class AliasesConsoleTests {
                 .with(csrf()))
         .andExpect(status().isNotFound());
 
-    Alias kept = groupManagement.alias(acme.id(), alias.id());
+    Group kept = groupManagement.group(GroupKind.ALIAS, acme.id(), alias.id());
     assertThat(kept.name()).isEqualTo("cad-admins");
     assertThat(kept.memberIds()).containsExactly(acme.admin().id());
-    assertThat(groupManagement.aliases(acme.id())).hasSize(1);
-    assertThat(groupManagement.aliases(globex.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.ALIAS, acme.id(), ALL).items()).hasSize(1);
+    assertThat(groupManagement.groups(GroupKind.ALIAS, globex.id(), ALL).items()).isEmpty();
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
 import dev.portico.support.TestApiKeys;
 import dev.portico.system.Actor;
+import dev.portico.system.ResultPage;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @PorticoTest
 class AliasesRestTests {
 
+  private static final ResultPage.Request ALL =
+      new ResultPage.Request(0, ResultPage.Request.MAX_SIZE);
+
   @Autowired MockMvc mvc;
   @Autowired TestAccounts fixtures;
   @Autowired TestApiKeys apiKeys;
@@ -33,8 +37,9 @@ class AliasesRestTests {
   void adminCreatesReadsChangesAndDeletesAlias() throws Exception {
     Company acme = fixtures.company("Acme");
     User bob = fixtures.member(acme, Role.MEMBER, License.FULL);
-    Team team =
-        groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of()));
+    Group team =
+        groupManagement.create(
+            Actor.SYSTEM, GroupKind.TEAM, acme.id(), GroupDraft.team("Engineering", Set.of()));
     String auth = TestApiKeys.basic(apiKeys.issue(acme.admin()));
     String body =
         mvc.perform(
@@ -75,15 +80,16 @@ class AliasesRestTests {
             delete("/api/accounts/{id}/aliases/{aid}", acme.id(), aliasId)
                 .header("Authorization", auth))
         .andExpect(status().isNoContent());
-    assertThat(groupManagement.aliases(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.ALIAS, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
   void aliasWithTeamOfAnotherCompanyIsRefusedWith422() throws Exception {
     Company acme = fixtures.company("Acme");
     Company globex = fixtures.company("Globex");
-    Team globexTeam =
-        groupManagement.createTeam(Actor.SYSTEM, globex.id(), new TeamDraft("Sales", Set.of()));
+    Group globexTeam =
+        groupManagement.create(
+            Actor.SYSTEM, GroupKind.TEAM, globex.id(), GroupDraft.team("Sales", Set.of()));
     String auth = TestApiKeys.basic(apiKeys.issue(acme.admin()));
     mvc.perform(
             post("/api/accounts/{id}/aliases", acme.id())
@@ -92,18 +98,19 @@ class AliasesRestTests {
                 .content("{\"name\":\"leak\",\"teamIds\":[\"%s\"]}".formatted(globexTeam.id())))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].field").value("teamIds"));
-    assertThat(groupManagement.aliases(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.ALIAS, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
   void acmeAdminGetsNotFoundForGlobexAlias() throws Exception {
     Company acme = fixtures.company("Acme");
     Company globex = fixtures.company("Globex");
-    Alias globexAlias =
-        groupManagement.createAlias(
+    Group globexAlias =
+        groupManagement.create(
             Actor.SYSTEM,
+            GroupKind.ALIAS,
             globex.id(),
-            new AliasDraft("sales", Set.of(globex.admin().id()), Set.of()));
+            new GroupDraft("sales", Set.of(globex.admin().id()), Set.of()));
     String auth = TestApiKeys.basic(apiKeys.issue(acme.admin()));
     mvc.perform(
             get("/api/accounts/{id}/aliases/{aid}", acme.id(), globexAlias.id())
@@ -123,6 +130,7 @@ class AliasesRestTests {
             delete("/api/accounts/{id}/aliases/{aid}", acme.id(), globexAlias.id())
                 .header("Authorization", auth))
         .andExpect(status().isNotFound());
-    assertThat(groupManagement.alias(globex.id(), globexAlias.id()).name()).isEqualTo("sales");
+    assertThat(groupManagement.group(GroupKind.ALIAS, globex.id(), globexAlias.id()).name())
+        .isEqualTo("sales");
   }
 }

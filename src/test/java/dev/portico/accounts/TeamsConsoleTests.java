@@ -15,6 +15,7 @@ import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
 import dev.portico.system.Actor;
+import dev.portico.system.ResultPage;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @PorticoTest
 class TeamsConsoleTests {
+
+  private static final ResultPage.Request ALL =
+      new ResultPage.Request(0, ResultPage.Request.MAX_SIZE);
 
   @Autowired MockMvc mvc;
   @Autowired TestAccounts fixtures;
@@ -52,7 +56,7 @@ class TeamsConsoleTests {
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/accounts/" + acme.id() + "/teams"));
 
-    assertThat(groupManagement.teams(acme.id()))
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items())
         .singleElement()
         .satisfies(
             team -> {
@@ -70,9 +74,12 @@ class TeamsConsoleTests {
   void adminRenamesTeamAndChangesMembersThenBothAreSaved() throws Exception {
     Company acme = fixtures.company("Acme");
     User bob = fixtures.member(acme, Role.MEMBER, License.FULL);
-    Team team =
-        groupManagement.createTeam(
-            Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of(acme.admin().id())));
+    Group team =
+        groupManagement.create(
+            Actor.SYSTEM,
+            GroupKind.TEAM,
+            acme.id(),
+            GroupDraft.team("Engineering", Set.of(acme.admin().id())));
 
     mvc.perform(get("/accounts/{id}/teams/{tid}", acme.id(), team.id()).with(as(acme.admin())))
         .andExpect(status().isOk())
@@ -86,7 +93,7 @@ class TeamsConsoleTests {
                 .param("memberIds", bob.id().toString()))
         .andExpect(status().is3xxRedirection());
 
-    Team saved = groupManagement.team(acme.id(), team.id());
+    Group saved = groupManagement.group(GroupKind.TEAM, acme.id(), team.id());
     assertThat(saved.name()).isEqualTo("Platform");
     assertThat(saved.memberIds()).containsExactly(bob.id());
   }
@@ -94,9 +101,12 @@ class TeamsConsoleTests {
   @Test
   void adminUnticksEveryMemberThenTeamHasNoMembers() throws Exception {
     Company acme = fixtures.company("Acme");
-    Team team =
-        groupManagement.createTeam(
-            Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of(acme.admin().id())));
+    Group team =
+        groupManagement.create(
+            Actor.SYSTEM,
+            GroupKind.TEAM,
+            acme.id(),
+            GroupDraft.team("Engineering", Set.of(acme.admin().id())));
 
     mvc.perform(
             post("/accounts/{id}/teams/{tid}", acme.id(), team.id())
@@ -105,18 +115,24 @@ class TeamsConsoleTests {
                 .param("name", "Engineering"))
         .andExpect(status().is3xxRedirection());
 
-    assertThat(groupManagement.team(acme.id(), team.id()).memberIds()).isEmpty();
+    assertThat(groupManagement.group(GroupKind.TEAM, acme.id(), team.id()).memberIds()).isEmpty();
   }
 
   @Test
   void adminDeletesTeamThenItIsGoneAndLeavesItsAliases() throws Exception {
     Company acme = fixtures.company("Acme");
-    Team team =
-        groupManagement.createTeam(
-            Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of(acme.admin().id())));
-    Alias alias =
-        groupManagement.createAlias(
-            Actor.SYSTEM, acme.id(), new AliasDraft("everyone", Set.of(), Set.of(team.id())));
+    Group team =
+        groupManagement.create(
+            Actor.SYSTEM,
+            GroupKind.TEAM,
+            acme.id(),
+            GroupDraft.team("Engineering", Set.of(acme.admin().id())));
+    Group alias =
+        groupManagement.create(
+            Actor.SYSTEM,
+            GroupKind.ALIAS,
+            acme.id(),
+            new GroupDraft("everyone", Set.of(), Set.of(team.id())));
 
     mvc.perform(get("/accounts/{id}/teams/{tid}", acme.id(), team.id()).with(as(acme.admin())))
         .andExpect(content().string(containsString("everyone")));
@@ -126,8 +142,8 @@ class TeamsConsoleTests {
                 .with(csrf()))
         .andExpect(status().is3xxRedirection());
 
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
-    assertThat(groupManagement.alias(acme.id(), alias.id()).teamIds()).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
+    assertThat(groupManagement.group(GroupKind.ALIAS, acme.id(), alias.id()).teamIds()).isEmpty();
   }
 
   @Test
@@ -146,7 +162,7 @@ class TeamsConsoleTests {
         .andExpect(content().string(containsString("not a member of this company")))
         .andExpect(content().string(containsString("value=\"Mixed\"")));
 
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
@@ -163,15 +179,17 @@ class TeamsConsoleTests {
         .andExpect(content().string(containsString("id=\"memberIds-error\"")))
         .andExpect(content().string(containsString("is not a valid value")));
 
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
   void duplicateTeamNameIsRefused() throws Exception {
     Company acme = fixtures.company("Acme");
-    groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of()));
-    Team other =
-        groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Sales", Set.of()));
+    groupManagement.create(
+        Actor.SYSTEM, GroupKind.TEAM, acme.id(), GroupDraft.team("Engineering", Set.of()));
+    Group other =
+        groupManagement.create(
+            Actor.SYSTEM, GroupKind.TEAM, acme.id(), GroupDraft.team("Sales", Set.of()));
 
     mvc.perform(
             post("/accounts/{id}/teams/new", acme.id())
@@ -189,8 +207,8 @@ class TeamsConsoleTests {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("another team has this name")));
 
-    assertThat(groupManagement.teams(acme.id()))
-        .extracting(Team::name)
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items())
+        .extracting(Group::name)
         .containsExactly("Engineering", "Sales");
   }
 
@@ -207,7 +225,7 @@ class TeamsConsoleTests {
         .andExpect(content().string(containsString("id=\"name-error\"")))
         .andExpect(content().string(not(containsString("<script>alert(1)"))));
 
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
@@ -215,9 +233,12 @@ class TeamsConsoleTests {
     Company acme = fixtures.company("Acme");
     Company globex = fixtures.company("Globex");
     User intruder = globex.admin();
-    Team team =
-        groupManagement.createTeam(
-            Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of(acme.admin().id())));
+    Group team =
+        groupManagement.create(
+            Actor.SYSTEM,
+            GroupKind.TEAM,
+            acme.id(),
+            GroupDraft.team("Engineering", Set.of(acme.admin().id())));
 
     mvc.perform(get("/accounts/{id}/teams", acme.id()).with(as(intruder)))
         .andExpect(status().isNotFound());
@@ -243,7 +264,7 @@ class TeamsConsoleTests {
                 .with(csrf()))
         .andExpect(status().isNotFound());
 
-    assertThat(groupManagement.teams(acme.id()))
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items())
         .singleElement()
         .satisfies(
             t -> {
@@ -257,8 +278,9 @@ class TeamsConsoleTests {
     Company acme = fixtures.company("Acme");
     Company globex = fixtures.company("Globex");
     User intruder = globex.admin();
-    Team team =
-        groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft("Engineering", Set.of()));
+    Group team =
+        groupManagement.create(
+            Actor.SYSTEM, GroupKind.TEAM, acme.id(), GroupDraft.team("Engineering", Set.of()));
 
     mvc.perform(get("/accounts/{id}/teams/{tid}", globex.id(), team.id()).with(as(intruder)))
         .andExpect(status().isNotFound());
@@ -275,9 +297,10 @@ class TeamsConsoleTests {
                 .with(csrf()))
         .andExpect(status().isNotFound());
 
-    assertThat(groupManagement.team(acme.id(), team.id()).name()).isEqualTo("Engineering");
-    assertThat(groupManagement.team(acme.id(), team.id()).memberIds()).isEmpty();
-    assertThat(groupManagement.teams(globex.id())).isEmpty();
+    assertThat(groupManagement.group(GroupKind.TEAM, acme.id(), team.id()).name())
+        .isEqualTo("Engineering");
+    assertThat(groupManagement.group(GroupKind.TEAM, acme.id(), team.id()).memberIds()).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, globex.id(), ALL).items()).isEmpty();
   }
 
   @Test
@@ -297,7 +320,7 @@ class TeamsConsoleTests {
                 .param("name", "Shadow"))
         .andExpect(status().isNotFound());
 
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
@@ -316,7 +339,9 @@ class TeamsConsoleTests {
                 .param("memberIds", acme.admin().id().toString()))
         .andExpect(status().is3xxRedirection());
 
-    assertThat(groupManagement.teams(acme.id())).extracting(Team::name).containsExactly("Support");
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items())
+        .extracting(Group::name)
+        .containsExactly("Support");
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
 import dev.portico.support.TestApiKeys;
 import dev.portico.system.Actor;
+import dev.portico.system.ResultPage;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /** {@code /api/accounts/{accountId}/teams} (SPEC §13, TEN-3). */
 @PorticoTest
 class TeamsRestTests {
+
+  private static final ResultPage.Request ALL =
+      new ResultPage.Request(0, ResultPage.Request.MAX_SIZE);
 
   @Autowired MockMvc mvc;
   @Autowired TestAccounts fixtures;
@@ -76,20 +80,22 @@ class TeamsRestTests {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.name").value("Platform"))
         .andExpect(jsonPath("$.memberIds[0]").value(bob.id().toString()));
-    assertThat(groupManagement.team(acme.id(), teamId).memberIds()).containsExactly(bob.id());
+    assertThat(groupManagement.group(GroupKind.TEAM, acme.id(), teamId).memberIds())
+        .containsExactly(bob.id());
 
     mvc.perform(
             delete("/api/accounts/{id}/teams/{tid}", acme.id(), teamId)
                 .header("Authorization", auth))
         .andExpect(status().isNoContent());
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
   void teamsListIsPagedByName() throws Exception {
     Company acme = fixtures.company("Acme");
     for (String name : new String[] {"Charlie", "Alpha", "Bravo"}) {
-      groupManagement.createTeam(Actor.SYSTEM, acme.id(), new TeamDraft(name, Set.of()));
+      groupManagement.create(
+          Actor.SYSTEM, GroupKind.TEAM, acme.id(), GroupDraft.team(name, Set.of()));
     }
     String auth = TestApiKeys.basic(apiKeys.issue(acme.admin()));
     mvc.perform(
@@ -109,9 +115,12 @@ class TeamsRestTests {
   void acmeAdminGetsNotFoundForGlobexTeamEvenUnderAcmePath() throws Exception {
     Company acme = fixtures.company("Acme");
     Company globex = fixtures.company("Globex");
-    Team globexTeam =
-        groupManagement.createTeam(
-            Actor.SYSTEM, globex.id(), new TeamDraft("Secret", Set.of(globex.admin().id())));
+    Group globexTeam =
+        groupManagement.create(
+            Actor.SYSTEM,
+            GroupKind.TEAM,
+            globex.id(),
+            GroupDraft.team("Secret", Set.of(globex.admin().id())));
     String auth = TestApiKeys.basic(apiKeys.issue(acme.admin()));
     mvc.perform(
             get("/api/accounts/{id}/teams/{tid}", acme.id(), globexTeam.id())
@@ -139,8 +148,9 @@ class TeamsRestTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"Planted\"}"))
         .andExpect(status().isNotFound());
-    assertThat(groupManagement.team(globex.id(), globexTeam.id()).name()).isEqualTo("Secret");
-    assertThat(groupManagement.teams(globex.id())).hasSize(1);
+    assertThat(groupManagement.group(GroupKind.TEAM, globex.id(), globexTeam.id()).name())
+        .isEqualTo("Secret");
+    assertThat(groupManagement.groups(GroupKind.TEAM, globex.id(), ALL).items()).hasSize(1);
   }
 
   @Test
@@ -156,7 +166,7 @@ class TeamsRestTests {
                     "{\"name\":\"Mixed\",\"memberIds\":[\"%s\"]}".formatted(globex.admin().id())))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].field").value("memberIds"));
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
@@ -170,7 +180,7 @@ class TeamsRestTests {
                 .content("{\"memberIds\":[]}"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].field").value("name"));
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
@@ -193,7 +203,7 @@ class TeamsRestTests {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("memberIds[0]"))
         .andExpect(jsonPath("$.errors[0].message").value("must be a UUID"));
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
@@ -211,6 +221,6 @@ class TeamsRestTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"Mine\"}"))
         .andExpect(status().isNotFound());
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 }

@@ -45,6 +45,22 @@ class UserEmailsRestTests {
   }
 
   @Test
+  void searchCanNotConfirmAnEmailWithoutReadPii() throws Exception {
+    Company acme = fixtures.company("Acme");
+    User bob = fixtures.member(acme, Role.MEMBER, License.FULL);
+    call(
+            withoutPii(acme.admin()),
+            get("/api/accounts/{id}/users", acme.id()).param("q", bob.email()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(0));
+    call(
+            withoutPii(acme.admin()),
+            get("/api/accounts/{id}/users", acme.id()).param("q", bob.name()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(1));
+  }
+
+  @Test
   void readUserHasEmailOnlyWithReadPii() throws Exception {
     Company acme = fixtures.company("Acme");
     User bob = fixtures.member(acme, Role.MEMBER, License.FULL);

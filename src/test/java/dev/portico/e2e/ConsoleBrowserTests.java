@@ -2,11 +2,13 @@ package dev.portico.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portico.accounts.Group;
+import dev.portico.accounts.GroupKind;
 import dev.portico.accounts.GroupManagement;
-import dev.portico.accounts.Team;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
 import dev.portico.support.EmbeddedPostgresSupport;
+import dev.portico.system.ResultPage;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +27,9 @@ import org.springframework.test.context.ContextConfiguration;
     properties = "portico.demo=true")
 @ContextConfiguration(initializers = EmbeddedPostgresSupport.Initializer.class)
 class ConsoleBrowserTests {
+
+  private static final ResultPage.Request ALL =
+      new ResultPage.Request(0, ResultPage.Request.MAX_SIZE);
 
   @RegisterExtension static final Browser browser = new Browser();
 
@@ -86,8 +91,8 @@ class ConsoleBrowserTests {
     browser.waitForText(By.tagName("main"), name);
     browser.step("teams-with-new-team");
 
-    Team team =
-        groupManagement.teams(acme()).stream()
+    Group team =
+        groupManagement.groups(GroupKind.TEAM, acme(), ALL).items().stream()
             .filter(t -> t.name().equals(name))
             .findFirst()
             .orElseThrow();

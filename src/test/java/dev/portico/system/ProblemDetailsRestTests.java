@@ -12,8 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.portico.accounts.Group;
+import dev.portico.accounts.GroupKind;
 import dev.portico.accounts.GroupManagement;
-import dev.portico.accounts.Team;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
@@ -34,6 +35,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The REST error format (SPEC §13, §14): RFC 9457 problem details for every bad request. */
 @PorticoTest
 class ProblemDetailsRestTests {
+
+  private static final ResultPage.Request ALL =
+      new ResultPage.Request(0, ResultPage.Request.MAX_SIZE);
 
   private static final int MIB = 1024 * 1024;
 
@@ -57,7 +61,7 @@ class ProblemDetailsRestTests {
         .andExpect(jsonPath("$.type").isNotEmpty())
         .andExpect(jsonPath("$.title").isNotEmpty())
         .andExpect(jsonPath("$.detail").isNotEmpty());
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
@@ -73,7 +77,7 @@ class ProblemDetailsRestTests {
         .andExpect(jsonPath("$.type").value("https://portico.dev/problems/payload-too-large"))
         .andExpect(jsonPath("$.status").value(413))
         .andExpect(jsonPath("$.detail").value(containsString("1 MiB")));
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
@@ -94,7 +98,7 @@ class ProblemDetailsRestTests {
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(response.body()).contains("payload-too-large");
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   @Test
@@ -156,8 +160,13 @@ class ProblemDetailsRestTests {
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.name").value("Design"))
         .andExpect(jsonPath("$.id").value(not(chosen.toString())));
-    assertThat(groupManagement.teams(acme.id())).extracting(Team::name).containsExactly("Design");
-    assertThat(groupManagement.teams(globex.id())).isEmpty();
+    assertThat(
+            groupManagement
+                .groups(GroupKind.TEAM, acme.id(), new ResultPage.Request(0, 10))
+                .items())
+        .extracting(Group::name)
+        .containsExactly("Design");
+    assertThat(groupManagement.count(GroupKind.TEAM, globex.id())).isZero();
   }
 
   @Test
@@ -177,7 +186,7 @@ class ProblemDetailsRestTests {
                 .contentType(MediaType.APPLICATION_JSON))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    assertThat(groupManagement.teams(acme.id())).isEmpty();
+    assertThat(groupManagement.groups(GroupKind.TEAM, acme.id(), ALL).items()).isEmpty();
   }
 
   private static String teamNamed(String name) {

@@ -3,14 +3,14 @@ package dev.portico.accounts.internal;
 import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.AccountType;
-import dev.portico.accounts.AliasDraft;
+import dev.portico.accounts.GroupDraft;
+import dev.portico.accounts.GroupKind;
 import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.License;
 import dev.portico.accounts.NewAccount;
 import dev.portico.accounts.NewUser;
 import dev.portico.accounts.Plan;
 import dev.portico.accounts.Role;
-import dev.portico.accounts.TeamDraft;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserAddition;
 import dev.portico.accounts.UserManagement;
@@ -72,10 +72,16 @@ class DemoData implements StartupTask {
                   user("bob@acme.test", "Bob Member", Role.MEMBER, License.FULL)));
       users.addUser(
           system, acme.id(), user("lena@acme.test", "Lena Light", Role.MEMBER, License.LIGHT));
-      groups.createTeam(
-          system, acme.id(), new TeamDraft("Engineering", Set.of(alice.id(), bob.id())));
-      groups.createAlias(
-          system, acme.id(), new AliasDraft("cad-admins", Set.of(alice.id()), Set.of()));
+      groups.create(
+          system,
+          GroupKind.TEAM,
+          acme.id(),
+          GroupDraft.team("Engineering", Set.of(alice.id(), bob.id())));
+      groups.create(
+          system,
+          GroupKind.ALIAS,
+          acme.id(),
+          new GroupDraft("cad-admins", Set.of(alice.id()), Set.of()));
     }
     if (users.userByEmail("gina@globex.test").isEmpty()) {
       management.createAccount(

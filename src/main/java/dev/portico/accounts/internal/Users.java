@@ -156,6 +156,55 @@ public class Users {
         .list();
   }
 
+  /** How many members the company has. */
+  public long countMembers(UUID companyId) {
+    return jdbc.sql("select count(*) from acc_user where company_id = :company")
+        .param("company", companyId)
+        .query(Long.class)
+        .single();
+  }
+
+  /** How many of the given users are members of the company: one query, however many. */
+  public long countMembersAmong(UUID companyId, Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql("select count(*) from acc_user where company_id = :company and id in (:ids)")
+        .param("company", companyId)
+        .param("ids", ids)
+        .query(Long.class)
+        .single();
+  }
+
+  /** The company's admins, by name. */
+  public List<User> admins(UUID companyId) {
+    return jdbc.sql(
+            "select * from acc_user where company_id = :company and company_role = 'ADMIN'"
+                + " order by lower(name), id")
+        .param("company", companyId)
+        .query(Users::map)
+        .list();
+  }
+
+  /**
+   * At most {@code limit} members whose name or email contains the text (any, when blank), by name:
+   * what a picker offers, however large the company.
+   */
+  public List<User> candidates(UUID companyId, @Nullable String q, boolean activeOnly, int limit) {
+    String qParam = q == null || q.isBlank() ? null : Sql.containsPattern(q.strip());
+    return jdbc.sql(
+            "select * from acc_user where company_id = :company"
+                + (activeOnly ? " and state = 'ACTIVE'" : "")
+                + " and (cast(:q as varchar(300)) is null"
+                + " or lower(name) like :q escape '\\' or email_key like :q escape '\\')"
+                + " order by lower(name), id limit :limit")
+        .param("company", companyId)
+        .param("q", qParam)
+        .param("limit", limit)
+        .query(Users::map)
+        .list();
+  }
+
   public long countActiveAdmins(UUID companyId) {
     return jdbc.sql(
             "select count(*) from acc_user where company_id = :company and company_role = 'ADMIN' and state = 'ACTIVE'")
@@ -166,11 +215,28 @@ public class Users {
 
   public ResultPage<User> search(
       UUID companyId, @Nullable String q, String sort, boolean ascending, ResultPage.Request page) {
+    return search(companyId, q, true, sort, ascending, page);
+  }
+
+  /**
+   * One page of the company's members whose name (and, if {@code matchEmail}, email) contains
+   * {@code q}. Without {@code matchEmail} a search cannot confirm an email the caller may not see.
+   */
+  public ResultPage<User> search(
+      UUID companyId,
+      @Nullable String q,
+      boolean matchEmail,
+      String sort,
+      boolean ascending,
+      ResultPage.Request page) {
     String where =
         " where company_id = :company and (cast(:q as varchar(300)) is null"
-            + " or lower(name) like :q escape '\\' or email_key like :q escape '\\')";
+            + " or lower(name) like :q escape '\\'"
+            + (matchEmail ? " or email_key like :q escape '\\')" : ")");
     String qParam = q == null || q.isBlank() ? null : Sql.containsPattern(q.strip());
-    String order = SORTS.getOrDefault(sort, "lower(name)") + (ascending ? " asc" : " desc");
+    // the tie-breaker runs the same way, so one index serves both directions
+    String direction = ascending ? " asc" : " desc";
+    String order = SORTS.getOrDefault(sort, "lower(name)") + direction + ", id" + direction;
     long total =
         jdbc.sql("select count(*) from acc_user" + where)
             .param("company", companyId)
@@ -183,7 +249,7 @@ public class Users {
                     + where
                     + " order by "
                     + order
-                    + ", id limit :limit offset :offset")
+                    + " limit :limit offset :offset")
             .param("company", companyId)
             .param("q", qParam)
             .param("limit", page.size())

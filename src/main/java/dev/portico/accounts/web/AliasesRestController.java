@@ -2,18 +2,14 @@ package dev.portico.accounts.web;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-import dev.portico.accounts.AccountAccess;
 import dev.portico.accounts.AccountRef;
-import dev.portico.accounts.Actors;
-import dev.portico.accounts.Alias;
-import dev.portico.accounts.AliasDraft;
 import dev.portico.accounts.ApiCaller;
-import dev.portico.accounts.GroupManagement;
+import dev.portico.accounts.Group;
+import dev.portico.accounts.GroupKind;
 import dev.portico.system.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -40,12 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Aliases", description = "Aliases: named sets of users and teams of one company")
 class AliasesRestController {
 
-  private final GroupManagement groups;
-  private final AccountAccess access;
+  private final GroupEndpoints endpoints;
 
-  AliasesRestController(GroupManagement groups, AccountAccess access) {
-    this.groups = groups;
-    this.access = access;
+  AliasesRestController(GroupEndpoints endpoints) {
+    this.endpoints = endpoints;
   }
 
   @GetMapping
@@ -55,10 +49,7 @@ class AliasesRestController {
       @PathVariable AccountRef accountId,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "25") int size) {
-    return groups
-        .aliases(
-            access.requireCompanyAdmin(caller, accountId).id(), new ResultPage.Request(page, size))
-        .map(AliasBody::of);
+    return endpoints.list(caller, accountId, GroupKind.ALIAS, page, size).map(AliasBody::of);
   }
 
   @PostMapping
@@ -69,25 +60,23 @@ class AliasesRestController {
       @PathVariable AccountRef accountId,
       @RequestBody AliasRequest body,
       HttpServletRequest request) {
-    UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
-    Alias alias =
-        groups.createAlias(
-            Actors.of(caller, request),
-            companyId,
-            new AliasDraft(
-                Forms.text(body.name()),
-                TeamsRestController.orEmpty(body.memberIds()),
-                TeamsRestController.orEmpty(body.teamIds())));
-    return ResponseEntity.created(
-            URI.create("/api/accounts/" + companyId + "/aliases/" + alias.id()))
-        .body(AliasBody.of(alias));
+    Group alias =
+        endpoints.create(
+            caller,
+            accountId,
+            GroupKind.ALIAS,
+            body.name(),
+            body.memberIds(),
+            body.teamIds(),
+            request);
+    return ResponseEntity.created(GroupEndpoints.location(alias)).body(AliasBody.of(alias));
   }
 
   @GetMapping("/{aliasId}")
   @Operation(summary = "Read an alias")
   AliasBody showAlias(
       ApiCaller caller, @PathVariable AccountRef accountId, @PathVariable UUID aliasId) {
-    return AliasBody.of(groups.alias(access.requireCompanyAdmin(caller, accountId).id(), aliasId));
+    return AliasBody.of(endpoints.show(caller, accountId, GroupKind.ALIAS, aliasId));
   }
 
   @PatchMapping("/{aliasId}")
@@ -100,14 +89,16 @@ class AliasesRestController {
       @PathVariable UUID aliasId,
       @RequestBody AliasRequest body,
       HttpServletRequest request) {
-    UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
-    Alias current = groups.alias(companyId, aliasId);
-    AliasDraft draft =
-        new AliasDraft(
-            body.name() != null ? body.name() : current.name(),
-            body.memberIds() != null ? body.memberIds() : current.memberIds(),
-            body.teamIds() != null ? body.teamIds() : current.teamIds());
-    return AliasBody.of(groups.updateAlias(Actors.of(caller, request), companyId, aliasId, draft));
+    return AliasBody.of(
+        endpoints.update(
+            caller,
+            accountId,
+            GroupKind.ALIAS,
+            aliasId,
+            body.name(),
+            body.memberIds(),
+            body.teamIds(),
+            request));
   }
 
   @DeleteMapping("/{aliasId}")
@@ -118,15 +109,14 @@ class AliasesRestController {
       @PathVariable AccountRef accountId,
       @PathVariable UUID aliasId,
       HttpServletRequest request) {
-    groups.deleteAlias(
-        Actors.of(caller, request), access.requireCompanyAdmin(caller, accountId).id(), aliasId);
+    endpoints.delete(caller, accountId, GroupKind.ALIAS, aliasId, request);
     return ResponseEntity.noContent().build();
   }
 
   /** An alias as the API shows it; ids sorted for stable output. */
   record AliasBody(UUID id, String name, List<UUID> memberIds, List<UUID> teamIds) {
 
-    static AliasBody of(Alias a) {
+    static AliasBody of(Group a) {
       return new AliasBody(
           a.id(),
           a.name(),

@@ -13,15 +13,6 @@ final class Forms {
     return value == null ? "" : value;
   }
 
-  /**
-   * Whether the request came from htmx and wants a fragment rather than a page. A history restore
-   * (the user went back to a page htmx no longer has cached) wants the whole page.
-   */
-  static boolean htmx(jakarta.servlet.http.HttpServletRequest request) {
-    return "true".equals(request.getHeader("HX-Request"))
-        && !"true".equals(request.getHeader("HX-History-Restore-Request"));
-  }
-
   /** A form text that means "not given" when blank. */
   static @org.jspecify.annotations.Nullable String blankToNull(
       @org.jspecify.annotations.Nullable String value) {

@@ -4,12 +4,13 @@ import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountAccess;
 import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.AccountType;
+import dev.portico.accounts.GroupKind;
 import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.Plan;
-import dev.portico.accounts.Role;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
 import dev.portico.system.Actor;
+import dev.portico.system.Htmx;
 import dev.portico.system.InvalidInput;
 import dev.portico.system.NotFound;
 import dev.portico.system.ResultPage;
@@ -74,7 +75,7 @@ class OperatorAccountsController {
     model.addAttribute("q", query);
     model.addAttribute("type", filter == null ? "" : filter.name());
     model.addAttribute("types", List.of(AccountType.values()));
-    return Forms.htmx(request) ? "operator/accounts :: table" : "operator/accounts";
+    return Htmx.view(request, "operator/accounts", "table");
   }
 
   @GetMapping("/new")
@@ -143,11 +144,10 @@ class OperatorAccountsController {
     model.addAttribute("account", account);
     model.addAttribute("plans", List.of(Plan.values()));
     if (account.isCompanyType()) {
-      List<User> members = users.members(account.id());
-      model.addAttribute("memberCount", members.size());
-      model.addAttribute("admins", members.stream().filter(u -> u.role() == Role.ADMIN).toList());
-      model.addAttribute("teamCount", groups.teams(account.id()).size());
-      model.addAttribute("aliasCount", groups.aliases(account.id()).size());
+      model.addAttribute("memberCount", users.countMembers(account.id()));
+      model.addAttribute("admins", users.admins(account.id()));
+      model.addAttribute("teamCount", groups.count(GroupKind.TEAM, account.id()));
+      model.addAttribute("aliasCount", groups.count(GroupKind.ALIAS, account.id()));
     } else {
       model.addAttribute("owner", management.owner(account.id()).orElse(null));
     }

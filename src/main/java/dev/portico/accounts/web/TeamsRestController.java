@@ -2,18 +2,14 @@ package dev.portico.accounts.web;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-import dev.portico.accounts.AccountAccess;
 import dev.portico.accounts.AccountRef;
-import dev.portico.accounts.Actors;
 import dev.portico.accounts.ApiCaller;
-import dev.portico.accounts.GroupManagement;
-import dev.portico.accounts.Team;
-import dev.portico.accounts.TeamDraft;
+import dev.portico.accounts.Group;
+import dev.portico.accounts.GroupKind;
 import dev.portico.system.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -40,12 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Teams", description = "Teams: named sets of users of one company")
 class TeamsRestController {
 
-  private final GroupManagement groups;
-  private final AccountAccess access;
+  private final GroupEndpoints endpoints;
 
-  TeamsRestController(GroupManagement groups, AccountAccess access) {
-    this.groups = groups;
-    this.access = access;
+  TeamsRestController(GroupEndpoints endpoints) {
+    this.endpoints = endpoints;
   }
 
   @GetMapping
@@ -55,10 +49,7 @@ class TeamsRestController {
       @PathVariable AccountRef accountId,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "25") int size) {
-    return groups
-        .teams(
-            access.requireCompanyAdmin(caller, accountId).id(), new ResultPage.Request(page, size))
-        .map(TeamBody::of);
+    return endpoints.list(caller, accountId, GroupKind.TEAM, page, size).map(TeamBody::of);
   }
 
   @PostMapping
@@ -69,21 +60,17 @@ class TeamsRestController {
       @PathVariable AccountRef accountId,
       @RequestBody TeamRequest body,
       HttpServletRequest request) {
-    UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
-    Team team =
-        groups.createTeam(
-            Actors.of(caller, request),
-            companyId,
-            new TeamDraft(Forms.text(body.name()), orEmpty(body.memberIds())));
-    return ResponseEntity.created(URI.create("/api/accounts/" + companyId + "/teams/" + team.id()))
-        .body(TeamBody.of(team));
+    Group team =
+        endpoints.create(
+            caller, accountId, GroupKind.TEAM, body.name(), body.memberIds(), null, request);
+    return ResponseEntity.created(GroupEndpoints.location(team)).body(TeamBody.of(team));
   }
 
   @GetMapping("/{teamId}")
   @Operation(summary = "Read a team")
   TeamBody showTeam(
       ApiCaller caller, @PathVariable AccountRef accountId, @PathVariable UUID teamId) {
-    return TeamBody.of(groups.team(access.requireCompanyAdmin(caller, accountId).id(), teamId));
+    return TeamBody.of(endpoints.show(caller, accountId, GroupKind.TEAM, teamId));
   }
 
   @PatchMapping("/{teamId}")
@@ -96,13 +83,16 @@ class TeamsRestController {
       @PathVariable UUID teamId,
       @RequestBody TeamRequest body,
       HttpServletRequest request) {
-    UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
-    Team current = groups.team(companyId, teamId);
-    TeamDraft draft =
-        new TeamDraft(
-            body.name() != null ? body.name() : current.name(),
-            body.memberIds() != null ? body.memberIds() : current.memberIds());
-    return TeamBody.of(groups.updateTeam(Actors.of(caller, request), companyId, teamId, draft));
+    return TeamBody.of(
+        endpoints.update(
+            caller,
+            accountId,
+            GroupKind.TEAM,
+            teamId,
+            body.name(),
+            body.memberIds(),
+            null,
+            request));
   }
 
   @DeleteMapping("/{teamId}")
@@ -113,19 +103,14 @@ class TeamsRestController {
       @PathVariable AccountRef accountId,
       @PathVariable UUID teamId,
       HttpServletRequest request) {
-    groups.deleteTeam(
-        Actors.of(caller, request), access.requireCompanyAdmin(caller, accountId).id(), teamId);
+    endpoints.delete(caller, accountId, GroupKind.TEAM, teamId, request);
     return ResponseEntity.noContent().build();
-  }
-
-  static Set<UUID> orEmpty(@Nullable Set<UUID> ids) {
-    return ids == null ? Set.of() : ids;
   }
 
   /** A team as the API shows it; member ids sorted for stable output. */
   record TeamBody(UUID id, String name, List<UUID> memberIds) {
 
-    static TeamBody of(Team t) {
+    static TeamBody of(Group t) {
       return new TeamBody(t.id(), t.name(), t.memberIds().stream().sorted().toList());
     }
   }

@@ -2,6 +2,7 @@ package dev.portico.accounts.web;
 
 import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountAccess;
+import dev.portico.accounts.GroupKind;
 import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.Invitation;
 import dev.portico.accounts.InvitationManagement;
@@ -15,6 +16,7 @@ import dev.portico.accounts.UserState;
 import dev.portico.accounts.internal.Users;
 import dev.portico.system.Actor;
 import dev.portico.system.Conflict;
+import dev.portico.system.Htmx;
 import dev.portico.system.InvalidInput;
 import dev.portico.system.ResultPage;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,7 +80,7 @@ class UsersController {
     model.addAttribute("q", query);
     model.addAttribute("sort", sortBy);
     model.addAttribute("dir", ascending ? "asc" : "desc");
-    if (Forms.htmx(request)) {
+    if (Htmx.isPartial(request)) {
       return "accounts/users :: table";
     }
     model.addAttribute(
@@ -123,9 +125,7 @@ class UsersController {
     Account account = access.requireCompanyAdmin(me.id(), accountId);
     model.addAttribute("account", account);
     model.addAttribute("member", users.member(account.id(), userId));
-    model.addAttribute(
-        "teams",
-        groups.teams(account.id()).stream().filter(t -> t.memberIds().contains(userId)).toList());
+    model.addAttribute("teams", groups.namesHoldingUser(GroupKind.TEAM, account.id(), userId));
     addOptions(model);
     return "accounts/user";
   }

@@ -57,7 +57,9 @@ class UsersRestController {
   }
 
   @GetMapping
-  @Operation(summary = "List or search the company's users (admins, operator)")
+  @Operation(
+      summary = "List or search the company's users (admins, operator)",
+      description = "`q` matches names, and emails only for credentials that hold `OAuth2ReadPII`.")
   ResultPage<UserBody> listUsers(
       ApiCaller caller,
       @PathVariable AccountRef accountId,
@@ -65,10 +67,12 @@ class UsersRestController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "25") int size) {
     UUID companyId = access.requireCompanyAdmin(caller, accountId).id();
-    return users
-        .searchMembers(
-            companyId, RestInputs.query(q), "name", true, new ResultPage.Request(page, size))
-        .map(u -> UserBody.of(u, caller));
+    ResultPage.Request request = new ResultPage.Request(page, size);
+    ResultPage<User> found =
+        caller.has(Scope.OAuth2ReadPII)
+            ? users.searchMembers(companyId, RestInputs.query(q), "name", true, request)
+            : users.searchMembersByName(companyId, RestInputs.query(q), request);
+    return found.map(u -> UserBody.of(u, caller));
   }
 
   @PostMapping

@@ -13,6 +13,7 @@ import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
 import dev.portico.apikeys.ApiKey;
 import dev.portico.apikeys.ApiKeyManagement;
+import dev.portico.apikeys.ApiKeyOrder;
 import dev.portico.apikeys.IssuedApiKey;
 import dev.portico.apikeys.NewApiKey;
 import dev.portico.system.InvalidInput;
@@ -71,7 +72,8 @@ class ApiKeysRestController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "25") int size) {
     Account account = manageable(caller, accountId);
-    return keys.keys(account.id(), new ResultPage.Request(page, size)).map(ApiKeyBody::of);
+    return keys.keys(account.id(), ApiKeyOrder.CREATED, false, new ResultPage.Request(page, size))
+        .map(ApiKeyBody::of);
   }
 
   @PostMapping("/api/developer/accounts/{accountId}/api-keys")

@@ -7,6 +7,7 @@ import dev.portico.accounts.User;
 import dev.portico.audit.AuditEntry;
 import dev.portico.audit.AuditFilter;
 import dev.portico.audit.AuditTrail;
+import dev.portico.system.Htmx;
 import dev.portico.system.ResultPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
@@ -28,9 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class AuditController {
-
-  /** Far beyond any real log, low enough that page × size never overflows. */
-  private static final int MAX_PAGE = 100_000;
 
   private final AuditTrail trail;
   private final AccountAccess access;
@@ -79,7 +77,7 @@ class AuditController {
   }
 
   private static ResultPage.Request pageRequest(int page) {
-    return new ResultPage.Request(Math.min(page, MAX_PAGE), AuditTrail.PAGE_SIZE);
+    return new ResultPage.Request(page, AuditTrail.PAGE_SIZE);
   }
 
   private static void addLog(
@@ -143,6 +141,6 @@ class AuditController {
   }
 
   private static String view(HttpServletRequest request) {
-    return "true".equals(request.getHeader("HX-Request")) ? "audit/log :: table" : "audit/log";
+    return Htmx.view(request, "audit/log", "table");
   }
 }

@@ -1,29 +1,33 @@
 package dev.portico.accounts.web;
 
-import dev.portico.accounts.Alias;
-import dev.portico.accounts.AliasDraft;
+import dev.portico.accounts.Group;
+import dev.portico.accounts.GroupDraft;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** The create and edit form of Company settings → Aliases: a name, ticked users and teams. */
-class AliasForm {
+/**
+ * The create and edit form of Company settings → Teams and → Aliases: a name, ticked users and, for
+ * an alias, ticked teams.
+ */
+class GroupForm {
 
   private @Nullable String name;
   private Set<UUID> memberIds = new LinkedHashSet<>();
   private Set<UUID> teamIds = new LinkedHashSet<>();
 
-  static AliasForm from(Alias alias) {
-    AliasForm form = new AliasForm();
-    form.setName(alias.name());
-    form.setMemberIds(new LinkedHashSet<>(alias.memberIds()));
-    form.setTeamIds(new LinkedHashSet<>(alias.teamIds()));
+  static GroupForm from(Group group) {
+    GroupForm form = new GroupForm();
+    form.setName(group.name());
+    form.setMemberIds(new LinkedHashSet<>(group.memberIds()));
+    form.setTeamIds(new LinkedHashSet<>(group.teamIds()));
     return form;
   }
 
-  AliasDraft toDraft() {
-    return new AliasDraft(Forms.text(name), memberIds, teamIds);
+  /** The draft to save; a team's form has no teams, whatever was sent. */
+  GroupDraft toDraft(boolean holdsTeams) {
+    return new GroupDraft(Forms.text(name), memberIds, holdsTeams ? teamIds : Set.of());
   }
 
   public @Nullable String getName() {
