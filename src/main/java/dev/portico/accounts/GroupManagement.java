@@ -1,6 +1,7 @@
 package dev.portico.accounts;
 
 import dev.portico.accounts.internal.Accounts;
+import dev.portico.accounts.internal.GroupSummaries;
 import dev.portico.accounts.internal.Groups;
 import dev.portico.accounts.internal.Users;
 import dev.portico.system.Actor;
@@ -32,6 +33,7 @@ public class GroupManagement {
   private final Accounts accounts;
   private final Users users;
   private final Groups groups;
+  private final GroupSummaries summaries;
   private final InputValidator validator;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -40,12 +42,14 @@ public class GroupManagement {
       Accounts accounts,
       Users users,
       Groups groups,
+      GroupSummaries summaries,
       InputValidator validator,
       ApplicationEventPublisher events,
       Clock clock) {
     this.accounts = accounts;
     this.users = users;
     this.groups = groups;
+    this.summaries = summaries;
     this.validator = validator;
     this.events = events;
     this.clock = clock;
@@ -119,7 +123,7 @@ public class GroupManagement {
   @Transactional(readOnly = true)
   public ResultPage<GroupSummary> summaries(
       GroupKind kind, UUID companyId, ResultPage.Request page) {
-    return groups.summaries(kind, companyId, page);
+    return summaries.summaries(kind, companyId, page);
   }
 
   /**
@@ -128,7 +132,7 @@ public class GroupManagement {
    */
   @Transactional(readOnly = true)
   public List<GroupSummary> choices(GroupKind kind, UUID companyId, Set<UUID> chosen, int limit) {
-    return groups.choices(kind, companyId, chosen, Math.min(Math.max(limit, 1), 200));
+    return summaries.choices(kind, companyId, chosen, Math.min(Math.max(limit, 1), 200));
   }
 
   @Transactional(readOnly = true)
