@@ -13,7 +13,6 @@ import dev.portico.accounts.UserManagement;
 import dev.portico.accounts.UserRemoved;
 import dev.portico.accounts.UserUpdated;
 import dev.portico.apikeys.internal.ApiKeys;
-import dev.portico.apikeys.internal.KeyChanges;
 import dev.portico.apikeys.internal.OnSignatureVerifier;
 import dev.portico.apikeys.internal.ResolvedKey;
 import dev.portico.apikeys.internal.SecretCipher;
@@ -24,8 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,9 +33,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -68,7 +63,6 @@ public class ApiKeyDirectory {
       "portico-decoy-secret-for-unknown-keys".getBytes(StandardCharsets.UTF_8);
 
   private final ApiKeys keys;
-  private final KeyChanges changes;
   private final SecretCipher cipher;
   private final AccountManagement accounts;
   private final UserManagement users;
@@ -79,26 +73,19 @@ public class ApiKeyDirectory {
   private final Map<UUID, Instant> lastUsed = new ConcurrentHashMap<>();
   private final Set<String> reportedUnavailable = ConcurrentHashMap.newKeySet();
 
-  // The change feed's read position; only the (single) polling thread touches these.
-  private volatile boolean closing;
-  private Instant readFrom;
-  private Map<UUID, Integer> applied = new HashMap<>();
-
   @Autowired
   ApiKeyDirectory(
       ApiKeys keys,
-      KeyChanges changes,
       SecretCipher cipher,
       AccountManagement accounts,
       UserManagement users,
       ApiKeysSettings settings,
       Clock clock) {
-    this(keys, changes, cipher, accounts, users, settings, clock, Ticker.systemTicker());
+    this(keys, cipher, accounts, users, settings, clock, Ticker.systemTicker());
   }
 
   ApiKeyDirectory(
       ApiKeys keys,
-      KeyChanges changes,
       SecretCipher cipher,
       AccountManagement accounts,
       UserManagement users,
@@ -106,14 +93,12 @@ public class ApiKeyDirectory {
       Clock clock,
       Ticker ticker) {
     this.keys = keys;
-    this.changes = changes;
     this.cipher = cipher;
     this.accounts = accounts;
     this.users = users;
     this.settings = settings;
     this.clock = clock;
     this.signatures = new OnSignatureVerifier(clock);
-    this.readFrom = clock.instant();
     long expiry = settings.cacheExpiry().toNanos();
     this.cache =
         Caffeine.newBuilder()
@@ -201,74 +186,14 @@ public class ApiKeyDirectory {
   }
 
   /**
-   * Reads the change feed and drops the entries it names: one range query on {@code changed_at}.
-   * Each read reaches {@code changeFeedOverlap} back before the previous one, so that a change
-   * committed a little after its time stamp, or stamped by a node whose clock is a little behind,
-   * is still seen; changes already applied are recognised by their id. Each change is applied on
-   * two reads in a row, so an entry that was being loaded from the old state while the first read
-   * ran is dropped too.
+   * Drops the cached entries of these access keys, and of every key acting for one of these users
+   * or belonging to (or acting in) one of these accounts: what {@link KeyChangeFeed} read.
    */
-  @Scheduled(
-      fixedDelayString = "${portico.apikeys.change-poll-interval:1s}",
-      initialDelayString = "${portico.apikeys.change-poll-interval:1s}")
-  synchronized void pollChanges() {
-    if (closing) {
-      return;
-    }
-    Instant startedAt = clock.instant();
-    List<KeyChanges.Change> recent;
-    try {
-      recent = changes.since(readFrom.minus(settings.changeFeedOverlap()));
-    } catch (DataAccessException e) {
-      // Read again from the same point next time: nothing is lost while the database is away.
-      log.warn("API-key change feed not read: {}", e.getMessage());
-      return;
-    }
-    Set<String> accessKeys = new HashSet<>();
-    Set<UUID> users = new HashSet<>();
-    Set<UUID> accountIds = new HashSet<>();
-    Map<UUID, Integer> seen = new HashMap<>();
-    for (KeyChanges.Change change : recent) {
-      int times = applied.getOrDefault(change.id(), 0);
-      seen.put(change.id(), Math.min(times + 1, 2));
-      if (times >= 2) {
-        continue;
-      }
-      if (change.accessKey() != null) {
-        accessKeys.add(change.accessKey());
-      }
-      if (change.userId() != null) {
-        users.add(change.userId());
-      }
-      if (change.accountId() != null) {
-        accountIds.add(change.accountId());
-      }
-    }
+  void invalidate(Set<String> accessKeys, Set<UUID> users, Set<UUID> accountIds) {
     cache.invalidateAll(accessKeys);
     if (!users.isEmpty() || !accountIds.isEmpty()) {
-      cache
-          .asMap()
-          .values()
-          .removeIf(v -> v.isPresent() && affected(v.get().key(), users, accountIds));
+      invalidate(users, accountIds);
     }
-    applied = seen;
-    readFrom = startedAt;
-  }
-
-  /** Purges change rows no node needs any more. */
-  @Scheduled(
-      fixedDelayString = "${portico.apikeys.change-feed-purge-interval:1m}",
-      initialDelayString = "${portico.apikeys.change-feed-purge-interval:1m}")
-  void purgeChanges() {
-    changes.purgeBefore(clock.instant().minus(settings.changeFeedRetention()));
-  }
-
-  /**
-   * Stops reading the feed while the node shuts down: no new query on a closing connection pool.
-   */
-  @EventListener(ContextClosedEvent.class)
-  void stopReadingChanges() {
-    closing = true;
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

@@ -64,6 +64,7 @@ class ApiKeyDirectoryChangeFeedTests {
   final List<ApiKey> issued = new ArrayList<>();
   final Map<String, ApiKeys.Sealed> rows = new HashMap<>();
   ApiKeyDirectory directory;
+  KeyChangeFeed feed;
 
   @BeforeEach
   void setUp() {
@@ -82,8 +83,8 @@ class ApiKeyDirectoryChangeFeedTests {
         .thenAnswer(call -> Optional.ofNullable(rows.get(call.<String>getArgument(0))));
     when(changes.since(any())).thenReturn(List.of());
     directory =
-        new ApiKeyDirectory(
-            keys, changes, cipher, accounts, userManagement, settings, clock, ticker);
+        new ApiKeyDirectory(keys, cipher, accounts, userManagement, settings, clock, ticker);
+    feed = new KeyChangeFeed(changes, directory, settings, clock);
   }
 
   @Test
@@ -95,7 +96,7 @@ class ApiKeyDirectoryChangeFeedTests {
     int polls = 0;
     for (int second = 1; second <= 9 * 60; second++) {
       advance(Duration.ofSeconds(1));
-      directory.pollChanges();
+      feed.pollChanges();
       polls++;
       if (second % 30 == 0) {
         verifyEveryKey();
@@ -123,7 +124,7 @@ class ApiKeyDirectoryChangeFeedTests {
     ApiKey changed = issued.get(7);
     feed(new KeyChanges.Change(UUID.randomUUID(), null, changed.userId(), null, clock.instant()));
 
-    directory.pollChanges();
+    feed.pollChanges();
 
     assertThat(directory.cached(changed.accessKey())).isNull();
     assertThat(directory.cached(issued.get(8).accessKey())).isNotNull();
@@ -137,12 +138,12 @@ class ApiKeyDirectoryChangeFeedTests {
     ApiKey deleted = issued.get(3);
     feed(
         new KeyChanges.Change(UUID.randomUUID(), deleted.accessKey(), null, null, clock.instant()));
-    directory.pollChanges();
+    feed.pollChanges();
     assertThat(directory.cached(deleted.accessKey())).isNull();
     assertThat(directory.cached(issued.get(4).accessKey())).isNotNull();
 
     feed(new KeyChanges.Change(UUID.randomUUID(), null, null, company.id(), clock.instant()));
-    directory.pollChanges();
+    feed.pollChanges();
     assertThat(issued).allSatisfy(k -> assertThat(directory.cached(k.accessKey())).isNull());
   }
 
@@ -156,20 +157,20 @@ class ApiKeyDirectoryChangeFeedTests {
     // the second read catches an entry that was being loaded from the old state during the first
     for (int read = 1; read <= 2; read++) {
       directory.verifyBasic(key.accessKey(), SECRET);
-      directory.pollChanges();
+      feed.pollChanges();
       assertThat(directory.cached(key.accessKey())).as("after read %d", read).isNull();
     }
     directory.verifyBasic(key.accessKey(), SECRET);
-    directory.pollChanges();
+    feed.pollChanges();
     assertThat(directory.cached(key.accessKey())).isNotNull();
   }
 
   @Test
   void eachReadReachesBackByTheOverlapBeforeThePreviousRead() {
     Instant first = clock.instant();
-    directory.pollChanges();
+    feed.pollChanges();
     advance(Duration.ofSeconds(1));
-    directory.pollChanges();
+    feed.pollChanges();
 
     ArgumentCaptor<Instant> since = ArgumentCaptor.forClass(Instant.class);
     verify(changes, atLeastOnce()).since(since.capture());
@@ -184,9 +185,9 @@ class ApiKeyDirectoryChangeFeedTests {
     when(changes.since(any()))
         .thenThrow(new org.springframework.dao.DataAccessResourceFailureException("down"))
         .thenReturn(List.of());
-    directory.pollChanges();
+    feed.pollChanges();
     advance(Duration.ofSeconds(3));
-    directory.pollChanges();
+    feed.pollChanges();
 
     ArgumentCaptor<Instant> since = ArgumentCaptor.forClass(Instant.class);
     verify(changes, times(2)).since(since.capture());
