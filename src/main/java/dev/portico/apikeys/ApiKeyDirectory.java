@@ -15,7 +15,7 @@ import dev.portico.accounts.UserUpdated;
 import dev.portico.apikeys.internal.ApiKeys;
 import dev.portico.apikeys.internal.OnSignatureVerifier;
 import dev.portico.apikeys.internal.ResolvedKey;
-import dev.portico.apikeys.internal.SecretCipher;
+import dev.portico.system.SecretCipher;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package dev.portico.apikeys;
 
 import dev.portico.apikeys.internal.ApiKeys;
-import dev.portico.apikeys.internal.SecretCipher;
+import dev.portico.system.SecretCipher;
 import dev.portico.system.StartupTask;
 import java.util.List;
 import java.util.UUID;

@@ -25,10 +25,18 @@ public class InputValidator {
 
   /** Throws {@link InvalidInput} listing every broken rule of the command, field by field. */
   public void check(Object command) {
-    Set<ConstraintViolation<Object>> found = validator.validate(command);
-    if (found.isEmpty()) {
-      return;
+    List<InvalidInput.FieldViolation> violations = violations(command);
+    if (!violations.isEmpty()) {
+      throw new InvalidInput(violations);
     }
+  }
+
+  /**
+   * Every broken rule of the command, field by field and sorted; empty when it is valid. For
+   * services that add rules of their own before answering {@link InvalidInput} once.
+   */
+  public List<InvalidInput.FieldViolation> violations(Object command) {
+    Set<ConstraintViolation<Object>> found = validator.validate(command);
     List<InvalidInput.FieldViolation> violations = new ArrayList<>();
     for (ConstraintViolation<Object> v : found) {
       violations.add(
@@ -37,6 +45,6 @@ public class InputValidator {
     violations.sort(
         Comparator.comparing(InvalidInput.FieldViolation::field)
             .thenComparing(InvalidInput.FieldViolation::message));
-    throw new InvalidInput(violations);
+    return violations;
   }
 }

@@ -22,8 +22,8 @@ import dev.portico.accounts.UserManagement;
 import dev.portico.accounts.UserState;
 import dev.portico.apikeys.internal.ApiKeys;
 import dev.portico.apikeys.internal.KeyChanges;
-import dev.portico.apikeys.internal.SecretCipher;
-import dev.portico.apikeys.internal.TestSecretCiphers;
+import dev.portico.system.SecretCipher;
+import dev.portico.system.TestSecretCiphers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +52,7 @@ class ApiKeyDirectoryChangeFeedTests {
   static final String SECRET = "Secret0123456789abcdefghijklmnopqrstuvwxyzABCD";
 
   final SecretCipher cipher = TestSecretCiphers.of(Map.of("k", TestSecretCiphers.newKey()), null);
-  final ApiKeysSettings settings = TestSecretCiphers.settings(Map.of(), null);
+  final ApiKeysSettings settings = TestApiKeysSettings.defaults();
   final ApiKeys keys = mock(ApiKeys.class);
   final KeyChanges changes = mock(KeyChanges.class);
   final AccountManagement accounts = mock(AccountManagement.class);

@@ -12,8 +12,8 @@ import static org.mockito.Mockito.when;
 
 import dev.portico.accounts.Scope;
 import dev.portico.apikeys.internal.ApiKeys;
-import dev.portico.apikeys.internal.SecretCipher;
-import dev.portico.apikeys.internal.TestSecretCiphers;
+import dev.portico.system.SecretCipher;
+import dev.portico.system.TestSecretCiphers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -77,13 +77,10 @@ class ApiKeyRotationTests {
   }
 
   private StaleSecretResealing resealing(boolean resealOnStart) {
-    ApiKeysSettings defaults = TestSecretCiphers.settings(Map.of(), null);
+    ApiKeysSettings defaults = TestApiKeysSettings.defaults();
     ApiKeysSettings settings =
         new ApiKeysSettings(
-            Map.of(),
-            null,
             resealOnStart,
-            defaults.keyFile(),
             defaults.individualKeyLimit(),
             defaults.cacheExpiry(),
             defaults.changePollInterval(),

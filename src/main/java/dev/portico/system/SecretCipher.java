@@ -1,6 +1,5 @@
-package dev.portico.apikeys.internal;
+package dev.portico.system;
 
-import dev.portico.apikeys.ApiKeysSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +39,7 @@ public class SecretCipher {
   private final String activeId;
   private final SecureRandom random = new SecureRandom();
 
-  SecretCipher(ApiKeysSettings settings) {
+  public SecretCipher(EncryptionSettings settings) {
     Map<String, SecretKey> configured = new LinkedHashMap<>();
     settings.encryptionKeys().forEach((id, encoded) -> configured.put(id, aesKey(id, encoded)));
     if (configured.isEmpty()) {

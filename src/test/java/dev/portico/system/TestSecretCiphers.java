@@ -1,8 +1,6 @@
-package dev.portico.apikeys.internal;
+package dev.portico.system;
 
-import dev.portico.apikeys.ApiKeysSettings;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -26,18 +24,8 @@ public final class TestSecretCiphers {
     return new SecretCipher(settings(keys, activeKey));
   }
 
-  /** Settings with these encryption keys and the defaults for everything else. */
-  public static ApiKeysSettings settings(Map<String, String> keys, @Nullable String activeKey) {
-    return new ApiKeysSettings(
-        keys,
-        activeKey,
-        false,
-        "unused",
-        2,
-        Duration.ofMinutes(10),
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(5),
-        Duration.ofHours(1),
-        Duration.ofSeconds(30));
+  /** Settings with these encryption keys and the default key file. */
+  public static EncryptionSettings settings(Map<String, String> keys, @Nullable String activeKey) {
+    return new EncryptionSettings(keys, activeKey, "unused");
   }
 }
