@@ -63,17 +63,17 @@ final class ApplicationDiff {
     PlatformOAuth q = b.platformOAuth();
     put(
         diff,
-        "accessTokenLifetime",
+        "platformOAuth.accessLifetime",
         ApplicationManagement.words(p.accessTokenLifetime()),
         ApplicationManagement.words(q.accessTokenLifetime()));
     put(
         diff,
-        "refreshTokenLifetime",
+        "platformOAuth.refreshLifetime",
         ApplicationManagement.words(p.refreshTokenLifetime()),
         ApplicationManagement.words(q.refreshTokenLifetime()));
     put(
         diff,
-        "skipConsentForOwnCompany",
+        "platformOAuth.skipConsentForOwnCompany",
         String.valueOf(p.skipConsentForOwnCompany()),
         String.valueOf(q.skipConsentForOwnCompany()));
     return diff;

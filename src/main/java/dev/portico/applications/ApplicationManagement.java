@@ -297,7 +297,7 @@ public class ApplicationManagement {
             locked.id(),
             locked.name(),
             locked.clientId(),
-            Map.of("previousSecretWorksFor", overlap.label())));
+            Map.of("overlap", overlap.label())));
     Application changed = applications.find(locked.id()).orElseThrow();
     return new IssuedApplication(changed, secret);
   }

@@ -246,6 +246,48 @@ class ApplicationManagementTests {
   }
 
   @Test
+  void everyChangeIsAuditedWithoutItsSecrets() {
+    Company acme = fixtures.company("Acme");
+    IssuedApplication first = register(acme.admin(), acme.id(), draft(format()));
+    IssuedApplication second =
+        management.regenerateSecret(
+            actor(acme.admin()), first.application(), SecretOverlap.ONE_HOUR);
+    management.updatePlatformOAuth(
+        actor(acme.admin()),
+        second.application(),
+        new PlatformOAuth(java.time.Duration.ofMinutes(30), null, true));
+    management.updateExternalOAuth(
+        actor(acme.admin()),
+        second.application(),
+        new ExternalOAuthDraft(
+            "ext-client",
+            "ext-secret-value-123",
+            "https://auth.example.com/authorize",
+            "https://auth.example.com/token",
+            "read write"));
+
+    List<String> rows =
+        jdbc.sql(
+                "select action || ' ' || diff from aud_entry where account_id = :a order by occurred_at")
+            .param("a", acme.id())
+            .query(String.class)
+            .list();
+    assertThat(rows)
+        .anyMatch(
+            r ->
+                r.startsWith("application.registered")
+                    && r.contains(first.application().primaryFormat()))
+        .anyMatch(r -> r.startsWith("application.secret-regenerated") && r.contains("1 hour"))
+        .anyMatch(r -> r.startsWith("application.updated") && r.contains("30 minutes"))
+        .anyMatch(r -> r.startsWith("application.updated") && r.contains("ext-client"));
+    assertThat(String.join("\n", rows))
+        .doesNotContain(first.clientSecret())
+        .doesNotContain(second.clientSecret())
+        .doesNotContain("ext-secret-value-123")
+        .doesNotContain(ClientSecrets.hash(first.clientSecret()));
+  }
+
+  @Test
   void deletingAnAppEndsItsClientAndIsCounted() {
     Company acme = fixtures.company("Acme");
     IssuedApplication issued = register(acme.admin(), acme.id(), draft(format()));
