@@ -37,6 +37,9 @@ class ApplicationForms {
           "scopes",
           "adminTeamId");
 
+  /** The fields of one entry a line: each refused entry gets its own message. */
+  private static final Set<String> LISTS = Set.of("redirectUrls", "collaborators");
+
   private final GroupManagement groups;
 
   ApplicationForms(GroupManagement groups) {
@@ -63,7 +66,8 @@ class ApplicationForms {
   }
 
   /**
-   * Puts each message next to its field; a field may get several (one per refused redirect URL).
+   * Puts each message next to its field: the first one of a single-valued field, every one of a
+   * list (one per refused redirect URL or collaborator).
    */
   static void reject(List<FieldViolation> violations, BindingResult result) {
     reject(violations, result, FIELDS);
@@ -74,7 +78,10 @@ class ApplicationForms {
     for (FieldViolation v : violations) {
       String field = v.field().replaceAll("\\[.*$", "");
       if (shown.contains(field)) {
-        result.rejectValue(field, "invalid", v.message());
+        // one message a field ("is required" says enough), but every refused line of a list
+        if (LISTS.contains(field) || !result.hasFieldErrors(field)) {
+          result.rejectValue(field, "invalid", v.message());
+        }
       } else {
         result.reject("invalid", v.field() + " " + v.message());
       }
