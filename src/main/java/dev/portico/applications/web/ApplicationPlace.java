@@ -8,9 +8,10 @@ import dev.portico.applications.ApplicationRole;
  * Where an application's pages are and what the signed-in user may do there: the owning account
  * (for the breadcrumbs: Company settings or My account), the OAuth applications list it belongs to,
  * and the app's own base URL, {@code /developer/oauth-applications/{id}}, under which every tab has
- * its own URL. Its methods are public because templates read them (SpEL sees only public methods).
+ * its own URL. Public, with public accessors, because the templates read it through SpEL, which
+ * only calls public methods of public types.
  */
-record ApplicationPlace(Application app, Account owner, ApplicationRole role) {
+public record ApplicationPlace(Application app, Account owner, ApplicationRole role) {
 
   /** The base URL of the app's pages; the Details tab. */
   public String base() {
