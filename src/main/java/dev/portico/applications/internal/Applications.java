@@ -234,6 +234,20 @@ public class Applications {
         .orElse(0L);
   }
 
+  /**
+   * Whether one of the account's applications has an OAuth URL: stops at the first such row of the
+   * owner's index range.
+   */
+  public boolean anyWithOAuthUrl(UUID ownerAccountId) {
+    return jdbc.sql(
+                "select count(*) from (select 1 from app_application where owner_account_id = :owner"
+                    + " and oauth_url is not null limit 1) t")
+            .param("owner", ownerAccountId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   /** The applications whose collaborators include the email, or whose admin team is given. */
   public List<ApplicationSummary> editableBy(String email, List<UUID> teamIds) {
     String teams = teamIds.isEmpty() ? "" : " or a.admin_team_id in (:teams)";
