@@ -204,7 +204,7 @@ public class Applications {
    * One page of the owner's applications, sorted and paged in the database. The page's ids are
    * found first from the owner's index alone (an index-only scan skips the offset without reading
    * the rows it skips), then only those rows are read: with 100 000 apps, page 2 001 by name took
-   * ~180 ms reading every skipped row and takes ~50 ms this way (bench/README.md §3).
+   * 230 ms (p95) reading every skipped row and takes 34 ms this way (bench/README.md §3).
    */
   public ResultPage<ApplicationSummary> page(
       UUID ownerAccountId, ApplicationOrder order, boolean ascending, ResultPage.Request page) {
