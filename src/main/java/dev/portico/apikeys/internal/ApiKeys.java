@@ -138,7 +138,7 @@ public class ApiKeys {
   }
 
   /** The account's number of keys as {@link KeyCounts} keeps it: one row, whatever the number. */
-  private long counted(UUID accountId) {
+  public long counted(UUID accountId) {
     return jdbc.sql("select key_count from key_account_count where account_id = :account")
         .param("account", accountId)
         .query(Long.class)

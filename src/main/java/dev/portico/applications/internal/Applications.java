@@ -200,29 +200,40 @@ public class Applications {
         > 0;
   }
 
+  /**
+   * One page of the owner's applications, sorted and paged in the database. The page's ids are
+   * found first from the owner's index alone (an index-only scan skips the offset without reading
+   * the rows it skips), then only those rows are read: with 100 000 apps, page 2 001 by name took
+   * 230 ms (p95) reading every skipped row and takes 34 ms this way (bench/README.md §3).
+   */
   public ResultPage<ApplicationSummary> page(
       UUID ownerAccountId, ApplicationOrder order, boolean ascending, ResultPage.Request page) {
-    String dir = ascending ? " asc" : " desc";
-    String orderBy =
-        switch (order) {
-          case NAME -> "name_key" + dir + ", id" + dir;
-          case TYPE -> "type" + dir + ", name_key" + dir + ", id" + dir;
-          case CLIENT_ID -> "client_id" + dir;
-          case CREATED -> "created_at" + dir + ", id" + dir;
-        };
     List<ApplicationSummary> items =
         jdbc.sql(
-                "select id, owner_account_id, name, type, client_id, scopes, created_at,"
-                    + " created_by from app_application where owner_account_id = :owner"
-                    + " order by "
-                    + orderBy
-                    + " limit :limit offset :offset")
+                "select a.id, a.owner_account_id, a.name, a.type, a.client_id, a.scopes,"
+                    + " a.created_at, a.created_by from app_application a join (select id from"
+                    + " app_application where owner_account_id = :owner order by "
+                    + orderBy(order, ascending, "")
+                    + " limit :limit offset :offset) p on p.id = a.id order by "
+                    + orderBy(order, ascending, "a."))
             .param("owner", ownerAccountId)
             .param("limit", page.size())
             .param("offset", page.offset())
             .query(Applications::mapSummary)
             .list();
     return new ResultPage<>(items, page.page(), page.size(), count(ownerAccountId));
+  }
+
+  /** Every order ends on a unique column running the same way, so an index serves either way. */
+  private static String orderBy(ApplicationOrder order, boolean ascending, String table) {
+    String dir = ascending ? " asc" : " desc";
+    return switch (order) {
+      case NAME -> table + "name_key" + dir + ", " + table + "id" + dir;
+      case TYPE ->
+          table + "type" + dir + ", " + table + "name_key" + dir + ", " + table + "id" + dir;
+      case CLIENT_ID -> table + "client_id" + dir;
+      case CREATED -> table + "created_at" + dir + ", " + table + "id" + dir;
+    };
   }
 
   /** How many applications the account owns, from {@code app_account_count}. */
@@ -232,6 +243,20 @@ public class Applications {
         .query(Long.class)
         .optional()
         .orElse(0L);
+  }
+
+  /**
+   * Whether one of the account's applications has an OAuth URL (the Developer page's OAuth2 step):
+   * the database stops at the first such row.
+   */
+  public boolean anyWithOAuthUrl(UUID ownerAccountId) {
+    return jdbc.sql(
+                "select count(*) from (select 1 from app_application where owner_account_id = :owner"
+                    + " and oauth_url is not null limit 1) t")
+            .param("owner", ownerAccountId)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /** The applications whose collaborators include the email, or whose admin team is given. */
