@@ -83,11 +83,15 @@ public class ApplicationManagement {
 
   /**
    * The account whose applications the console user may register and list: their own personal
-   * account, or a company they administer (any company, for the operator). Anything else is {@link
-   * NotFound}.
+   * account, or a company they administer (any company, for the operator). Light users own none.
+   * Anything else is {@link NotFound}.
    */
   @Transactional(readOnly = true)
   public Account requireOwner(User me, UUID accountId) {
+    if (me.isLight()) {
+      // DEV-1: light users have no developer settings, so they register no apps (SHR-2 spirit)
+      throw new NotFound("Account");
+    }
     if (accountId.equals(me.personalAccountId())) {
       return accounts.account(accountId).orElseThrow(() -> new NotFound("Account"));
     }

@@ -372,9 +372,9 @@ class OAuthApplicationsConsoleTests {
     mvc.perform(get("/my/developer/oauth-applications").with(as(dana)))
         .andExpect(content().string(containsString("Team app")))
         .andExpect(content().string(not(containsString("Shared with Bob"))));
+    // DEV-1: light users have no developer settings, even when listed as collaborators
     mvc.perform(get("/my/developer/oauth-applications").with(as(light)))
-        .andExpect(status().isOk())
-        .andExpect(content().string(not(containsString("Apps you can edit"))));
+        .andExpect(status().isNotFound());
   }
 
   private UUID team(Company company, String name, UUID... members) {
