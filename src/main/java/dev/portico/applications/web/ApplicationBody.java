@@ -110,7 +110,7 @@ record ApplicationBody(
   }
 
   /** One row of an applications list (APP-7); read the application for the whole body. */
-  record ListItem(
+  record ApplicationListItem(
       UUID id,
       String name,
       ApplicationType type,
@@ -119,8 +119,8 @@ record ApplicationBody(
       Instant createdAt,
       UUID ownerAccountId) {
 
-    static ListItem of(ApplicationSummary s) {
-      return new ListItem(
+    static ApplicationListItem of(ApplicationSummary s) {
+      return new ApplicationListItem(
           s.id(),
           s.name(),
           s.type(),
@@ -135,19 +135,19 @@ record ApplicationBody(
    * The application with a client secret just made, in the create and regenerate responses only
    * (APP-3): the one moment the secret is shown.
    */
-  record Issued(
+  record IssuedApplicationBody(
       @JsonUnwrapped ApplicationBody application,
       @Schema(description = "The client secret; shown in this response only") String clientSecret) {
 
-    static Issued of(
+    static IssuedApplicationBody of(
         IssuedApplication issued, @Nullable ExternalOAuth external, ApiCaller caller, Instant now) {
-      return new Issued(
+      return new IssuedApplicationBody(
           ApplicationBody.of(issued.application(), external, caller, now), issued.clientSecret());
     }
 
     @Override
     public String toString() {
-      return "ApplicationBody.Issued[" + application.clientId() + "]";
+      return "IssuedApplicationBody[" + application.clientId() + "]";
     }
   }
 }

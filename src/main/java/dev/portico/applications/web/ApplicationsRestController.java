@@ -109,7 +109,7 @@ class ApplicationsRestController {
       description =
           "Company admins, the individual owner (`me`), or the operator. Items are the list rows"
               + " (APP-7); read an application for its whole body. Never holds a secret.")
-  ResultPage<ApplicationBody.ListItem> listApplications(
+  ResultPage<ApplicationBody.ApplicationListItem> listApplications(
       ApiCaller caller,
       @PathVariable AccountRef accountId,
       @Parameter(schema = @Schema(allowableValues = {"name", "type", "clientId", "created"}))
@@ -130,7 +130,7 @@ class ApplicationsRestController {
     }
     return applications
         .applications(owner.id(), order, dir.equals("asc"), new ResultPage.Request(page, size))
-        .map(ApplicationBody.ListItem::of);
+        .map(ApplicationBody.ApplicationListItem::of);
   }
 
   @PostMapping(ACCOUNT_APPS)
@@ -141,7 +141,7 @@ class ApplicationsRestController {
           "Company admins, the individual owner (`me`), or the operator. Every APP-2 rule is"
               + " reported at its field (422) and nothing is created; the primary format is unique"
               + " across the platform, also when two registrations race.")
-  ResponseEntity<ApplicationBody.Issued> registerApplication(
+  ResponseEntity<ApplicationBody.IssuedApplicationBody> registerApplication(
       ApiCaller caller,
       @PathVariable AccountRef accountId,
       @RequestBody NewApplication body,
@@ -153,7 +153,7 @@ class ApplicationsRestController {
             URI.create("/api/developer/applications/" + issued.application().id()))
         .cacheControl(CacheControl.noStore())
         .header(HttpHeaders.PRAGMA, "no-cache")
-        .body(ApplicationBody.Issued.of(issued, null, caller, clock.instant()));
+        .body(ApplicationBody.IssuedApplicationBody.of(issued, null, caller, clock.instant()));
   }
 
   @GetMapping(APP)
@@ -219,7 +219,7 @@ class ApplicationsRestController {
           "`keepPreviousFor` (ISO-8601: `PT0S`, `PT1H`, `PT24H` or `P7D`; default `PT0S`) keeps"
               + " the previous secret working for that long (APP-3). Tokens already issued stay"
               + " valid.")
-  ResponseEntity<ApplicationBody.Issued> regenerateSecret(
+  ResponseEntity<ApplicationBody.IssuedApplicationBody> regenerateSecret(
       ApiCaller caller,
       @PathVariable UUID appId,
       @RequestBody(required = false) @Nullable SecretRegeneration body,
@@ -232,7 +232,7 @@ class ApplicationsRestController {
         .cacheControl(CacheControl.noStore())
         .header(HttpHeaders.PRAGMA, "no-cache")
         .body(
-            ApplicationBody.Issued.of(
+            ApplicationBody.IssuedApplicationBody.of(
                 issued,
                 applications.externalOAuth(app.id()).orElse(null),
                 caller,
