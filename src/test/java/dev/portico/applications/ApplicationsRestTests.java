@@ -251,6 +251,13 @@ class ApplicationsRestTests {
         .andExpect(jsonPath("$.externalOAuth.clientSecretSet").value(true))
         .andExpect(jsonPath("$.externalOAuth.scopes").value(""));
 
+    // what is not a field of the definition is ignored: ids and secrets are not the client's to set
+    String clientId = management.application(UUID.fromString(id)).orElseThrow().clientId();
+    patchJson(auth, id, "{\"clientId\":\"forged\",\"clientSecret\":\"mine\",\"id\":\"x\"}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.clientId").value(clientId))
+        .andExpect(jsonPath("$.id").value(id));
+
     patchJson(auth, id, "{\"externalOAuth\":null}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.externalOAuth").doesNotExist());
