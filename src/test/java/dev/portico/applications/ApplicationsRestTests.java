@@ -32,6 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** OAuth applications over REST (SPEC §13, APP-1..7): what managers can do, and bad input. */
 @PorticoTest
@@ -287,7 +289,7 @@ class ApplicationsRestTests {
         .andExpect(jsonPath("$.errors[0].field").value("platformOAuth.accessTokenLifetime"));
     patchJson(auth, id, "{\"redirectUrls\":[\"http://example.com/cb\"],\"name\":\"Changed\"}")
         .andExpect(status().isUnprocessableContent())
-        .andExpect(jsonPath("$.errors[0].field").value("redirectUrls"));
+        .andExpect(jsonPath("$.errors[0].field").value("redirectUrls[0]"));
 
     Application stored = management.application(UUID.fromString(id)).orElseThrow();
     assertThat(stored.name()).isEqualTo("Untouched");
@@ -365,12 +367,13 @@ class ApplicationsRestTests {
         .andExpect(jsonPath("$.errors[*].field").value(hasItem("name")))
         .andExpect(jsonPath("$.errors[*].field").value(hasItem("primaryFormat")))
         .andExpect(jsonPath("$.errors[*].field").value(hasItem("summary")))
-        .andExpect(jsonPath("$.errors[*].field").value(hasItem("redirectUrls")))
+        .andExpect(jsonPath("$.errors[*].field").value(hasItem("redirectUrls[0]")))
         .andExpect(jsonPath("$.errors[*].field").value(hasItem("type")))
         .andExpect(jsonPath("$.errors[*].field").value(hasItem("oauthUrl")))
         .andExpect(jsonPath("$.errors[*].field").value(hasItem("scopes")))
         .andExpect(jsonPath("$.errors[*].field").value(hasItem("collaborators")))
-        .andExpect(content().string(not(containsString("<b>"))));
+        .andExpect(content().string(not(containsString("<b>"))))
+        .andExpect(content().string(not(containsString("*.example.com"))));
     assertThat(management.count(acme.id())).isZero();
   }
 
@@ -482,6 +485,91 @@ class ApplicationsRestTests {
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.requiredScope").value("OAuth2Delete"));
     assertThat(management.application(UUID.fromString(id))).isPresent();
+  }
+
+  @Test
+  void refusedRedirectUrlsAndCollaboratorsAreNamedByPositionNeverEchoed() throws Exception {
+    Company acme = fixtures.company("Acme");
+    String auth = TestApiKeys.basic(apiKeys.issue(acme.admin()));
+    String json =
+        body("Positions")
+            .replace(
+                "[\"https://app.example.com/cb\",\"http://localhost:8080/cb\"]",
+                "[\"https://app.example.com/cb\",\"http://localhost/hidden-path-q7\","
+                    + "\"https://app.example.com/cb\"]")
+            .replace(
+                "\"supportsCollaboration\":false",
+                "\"supportsCollaboration\":true,"
+                    + "\"collaborators\":[\"good@example.com\",\"not-an-email-q7\"]");
+    register(mvc, auth, acme.id(), json)
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[*].field").value(hasItem("redirectUrls[1]")))
+        .andExpect(jsonPath("$.errors[*].field").value(hasItem("redirectUrls[2]")))
+        .andExpect(jsonPath("$.errors[*].field").value(hasItem("collaborators[1]")))
+        .andExpect(jsonPath("$.errors[*].message").value(hasItem(containsString("port"))))
+        .andExpect(jsonPath("$.errors[*].message").value(hasItem("is listed twice")))
+        .andExpect(content().string(not(containsString("hidden-path-q7"))))
+        .andExpect(content().string(not(containsString("not-an-email-q7"))));
+
+    String id = id(created(mvc, auth, acme.id(), "Positions 2"));
+    patchJson(
+            auth,
+            id,
+            "{\"redirectUrls\":[\"https://ok.example.com/cb\",\"http://example.com/q7\"]}")
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].field").value("redirectUrls[1]"))
+        .andExpect(content().string(not(containsString("example.com/q7"))));
+  }
+
+  @Test
+  void hostileValuesInEveryFieldAnswerWithoutA5xxAndAreNeverEchoed() throws Exception {
+    Company acme = fixtures.company("Acme");
+    String id =
+        id(created(mvc, TestApiKeys.basic(apiKeys.issue(acme.admin())), acme.id(), "Target"));
+    List<String> hostile =
+        List.of(
+            "x".repeat(100_000),
+            "a\u0000b",
+            "bell\u0007\r\nnewline",
+            "<script>alert('xss')</script>",
+            "\"><img src=x onerror=alert(1)>",
+            "\u202Eevil\u202C",
+            "\uD800broken",
+            "javascript:alert(1)",
+            "data:text/html,<b>x</b>",
+            "' OR 1=1 --",
+            "   ",
+            "");
+    for (String field :
+        List.of("name", "primaryFormat", "summary", "redirectUrls", "oauthUrl", "collaborators")) {
+      String auth = TestApiKeys.basic(apiKeys.issue(acme.admin()));
+      for (String value : hostile) {
+        ObjectNode node = (ObjectNode) JsonMapper.shared().readTree(body("Hostile"));
+        node.put("supportsCollaboration", true);
+        if (field.equals("redirectUrls") || field.equals("collaborators")) {
+          node.putArray(field).add(value);
+        } else {
+          node.put(field, value);
+        }
+        String json = JsonMapper.shared().writeValueAsString(node);
+        for (var request :
+            List.of(
+                post(APPS, acme.id())
+                    .header("Authorization", auth)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(json),
+                patch(APP, id)
+                    .header("Authorization", auth)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(json.replace("\"primaryFormat\"", "\"ignoredFormat\"")))) {
+          var response = mvc.perform(request).andReturn().getResponse();
+          String answer = response.getContentAsString();
+          assertThat(response.getStatus()).as("%s = %.40s", field, value).isLessThan(500);
+          assertThat(answer).doesNotContain("<script").doesNotContain("<img").doesNotContain("<b>");
+          assertThat(answer.length()).isLessThan(5_000);
+        }
+      }
+    }
   }
 
   private ResultActions patchJson(String auth, String id, String json) throws Exception {

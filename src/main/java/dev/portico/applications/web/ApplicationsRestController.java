@@ -11,6 +11,7 @@ import dev.portico.accounts.UserManagement;
 import dev.portico.applications.AccessibleApplication;
 import dev.portico.applications.Application;
 import dev.portico.applications.ApplicationAccess;
+import dev.portico.applications.ApplicationDraft;
 import dev.portico.applications.ApplicationManagement;
 import dev.portico.applications.ApplicationOrder;
 import dev.portico.applications.ExternalOAuth;
@@ -147,8 +148,13 @@ class ApplicationsRestController {
       @RequestBody NewApplication body,
       HttpServletRequest request) {
     Account owner = owner(caller, accountId);
-    IssuedApplication issued =
-        applications.register(Actors.of(caller, request), owner.id(), body.toDraft());
+    ApplicationDraft draft = body.toDraft();
+    IssuedApplication issued;
+    try {
+      issued = applications.register(Actors.of(caller, request), owner.id(), draft);
+    } catch (InvalidInput e) {
+      throw RestViolations.withoutValues(e, draft);
+    }
     return ResponseEntity.created(
             URI.create("/api/developer/applications/" + issued.application().id()))
         .cacheControl(CacheControl.noStore())
@@ -276,10 +282,11 @@ class ApplicationsRestController {
     List<FieldViolation> violations = new ArrayList<>();
     Application current = app;
     if (changes.changesDefinition(body)) {
+      ApplicationDraft draft = changes.over(current, body);
       try {
-        current = applications.update(actor, current, changes.over(current, body));
+        current = applications.update(actor, current, draft);
       } catch (InvalidInput e) {
-        violations.addAll(e.violations());
+        violations.addAll(RestViolations.withoutValues(e, draft).violations());
       }
     }
     ApplicationRequests.PlatformOAuthChanges platform = changes.platformOAuth();
