@@ -153,9 +153,21 @@ public class ApplicationManagement {
    * Widening the scopes raises the consent epoch: existing grants ask again (APP-4).
    */
   public Application update(Actor actor, Application current, ApplicationDraft draft) {
+    return update(actor, current, ApplicationRole.MANAGER, draft);
+  }
+
+  /**
+   * {@link #update(Actor, Application, ApplicationDraft)} by a user with this role: an editor
+   * changes the definition but not who may edit it (collaboration, collaborators, admin team).
+   */
+  public Application update(
+      Actor actor, Application current, ApplicationRole role, ApplicationDraft draft) {
     Application locked = lock(current.id());
     Account owner = accounts.account(locked.ownerAccountId()).orElseThrow();
     List<FieldViolation> violations = violations(owner, draft);
+    if (!role.manages()) {
+      editorLimits(locked, draft, violations);
+    }
     if (!draft.primaryFormat().equals(locked.primaryFormat())) {
       violations.add(
           new FieldViolation("primaryFormat", "cannot be changed after the app is registered"));
@@ -401,6 +413,22 @@ public class ApplicationManagement {
       }
     }
     return violations;
+  }
+
+  private static void editorLimits(
+      Application app, ApplicationDraft draft, List<FieldViolation> violations) {
+    String message = "only the app's managers can change who may edit it";
+    if (draft.supportsCollaboration() != app.supportsCollaboration()) {
+      violations.add(new FieldViolation("supportsCollaboration", message));
+    }
+    if (draft.supportsCollaboration()
+        && !java.util.Set.copyOf(draft.collaborators())
+            .equals(java.util.Set.copyOf(app.collaborators()))) {
+      violations.add(new FieldViolation("collaborators", message));
+    }
+    if (!java.util.Objects.equals(draft.adminTeamId(), app.adminTeamId())) {
+      violations.add(new FieldViolation("adminTeamId", message));
+    }
   }
 
   private void urlViolation(String field, String url, List<FieldViolation> violations) {

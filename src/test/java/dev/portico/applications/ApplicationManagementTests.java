@@ -187,6 +187,67 @@ class ApplicationManagementTests {
   }
 
   @Test
+  void anEditorChangesTheDefinitionButNotWhoMayEditIt() {
+    Company acme = fixtures.company("Acme");
+    User collaborator = fixtures.member(acme, Role.MEMBER, License.FULL);
+    User friend = fixtures.member(acme, Role.MEMBER, License.FULL);
+    ApplicationDraft d = draft(format());
+    Application app =
+        register(
+                acme.admin(),
+                acme.id(),
+                new ApplicationDraft(
+                    d.name(),
+                    d.primaryFormat(),
+                    d.summary(),
+                    d.redirectUrls(),
+                    d.type(),
+                    d.oauthUrl(),
+                    true,
+                    d.scopes(),
+                    null,
+                    List.of(collaborator.email())))
+            .application();
+    ApplicationDraft current = ApplicationDraft.of(app);
+    ApplicationDraft moreEditors =
+        new ApplicationDraft(
+            current.name(),
+            current.primaryFormat(),
+            current.summary(),
+            current.redirectUrls(),
+            current.type(),
+            current.oauthUrl(),
+            true,
+            current.scopes(),
+            null,
+            List.of(collaborator.email(), friend.email()));
+
+    assertThatThrownBy(
+            () -> management.update(actor(collaborator), app, ApplicationRole.EDITOR, moreEditors))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(InvalidInput.FieldViolation::field)
+                    .containsExactly("collaborators"));
+    ApplicationDraft renamed =
+        new ApplicationDraft(
+            "Renamed by editor",
+            current.primaryFormat(),
+            current.summary(),
+            current.redirectUrls(),
+            current.type(),
+            current.oauthUrl(),
+            true,
+            current.scopes(),
+            null,
+            current.collaborators());
+    assertThat(management.update(actor(collaborator), app, ApplicationRole.EDITOR, renamed).name())
+        .isEqualTo("Renamed by editor");
+    assertThat(management.update(actor(acme.admin()), app, moreEditors).collaborators()).hasSize(2);
+  }
+
+  @Test
   void anotherCompanysAdminAndAnotherIndividualCannotReachTheApp() {
     Company acme = fixtures.company("Acme");
     Company globex = fixtures.company("Globex");

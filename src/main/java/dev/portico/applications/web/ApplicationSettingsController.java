@@ -72,7 +72,7 @@ class ApplicationSettingsController {
     List<FieldViolation> problems = form.problems();
     if (problems.isEmpty()) {
       try {
-        management.update(actor, app, form.toDraft());
+        management.update(actor, app, place.role(), form.toDraft());
         redirect.addFlashAttribute("flash", "Saved the settings.");
         return "redirect:" + place.base() + "/settings";
       } catch (InvalidInput e) {
@@ -105,7 +105,7 @@ class ApplicationSettingsController {
         form.problems().stream().filter(p -> p.field().equals("scopes")).toList();
     if (problems.isEmpty()) {
       try {
-        Application saved = management.update(actor, app, form.toScopesOf(app));
+        Application saved = management.update(actor, app, place.role(), form.toScopesOf(app));
         redirect.addFlashAttribute(
             "flash",
             saved.consentEpoch() > app.consentEpoch()

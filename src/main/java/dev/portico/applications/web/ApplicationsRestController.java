@@ -197,8 +197,7 @@ class ApplicationsRestController {
       throw new NotFound("Application");
     }
     Actor actor = Actors.of(caller, request);
-    Application changed =
-        transactions.execute(tx -> apply(actor, found.application(), changes, body));
+    Application changed = transactions.execute(tx -> apply(actor, found, changes, body));
     return body(Objects.requireNonNull(changed), caller);
   }
 
@@ -265,6 +264,7 @@ class ApplicationsRestController {
         users
             .user(caller.userId())
             .filter(User::isActive)
+            .filter(u -> !u.isLight())
             .orElseThrow(() -> new NotFound("Account"));
     UUID id = accountAccess.resolve(me.id(), ref);
     if (id.equals(me.personalAccountId())) {
@@ -278,13 +278,13 @@ class ApplicationsRestController {
    * External OAuth) are gathered and answered together; any of them rolls everything back.
    */
   private Application apply(
-      Actor actor, Application app, ApplicationChanges changes, JsonNode body) {
+      Actor actor, AccessibleApplication target, ApplicationChanges changes, JsonNode body) {
     List<FieldViolation> violations = new ArrayList<>();
-    Application current = app;
+    Application current = target.application();
     if (changes.changesDefinition(body)) {
       ApplicationDraft draft = changes.over(current, body);
       try {
-        current = applications.update(actor, current, draft);
+        current = applications.update(actor, current, target.role(), draft);
       } catch (InvalidInput e) {
         violations.addAll(RestViolations.withoutValues(e, draft).violations());
       }
