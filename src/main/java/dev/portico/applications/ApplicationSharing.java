@@ -115,6 +115,12 @@ public class ApplicationSharing {
             });
   }
 
+  /** Those of the ids the application is already shared with, as this kind. */
+  @Transactional(readOnly = true)
+  public Set<UUID> assignedAmong(Application app, AssignmentKind kind, Collection<UUID> ids) {
+    return assignments.assignedAmong(app.id(), kind, ids);
+  }
+
   /** How many users, teams and aliases each of the applications is shared with. */
   @Transactional(readOnly = true)
   public Map<UUID, AssignmentCounts> counts(Collection<UUID> applicationIds) {
@@ -139,6 +145,9 @@ public class ApplicationSharing {
   public AssignmentResult assign(Actor actor, Application app, AssignmentSelection wanted) {
     Account company = requireCompany(app);
     checkSize(wanted);
+    if (wanted.isEmpty()) {
+      throw InvalidInput.of("userIds", "name at least one user, team or alias to add");
+    }
     accounts.lock(company.id());
     Application locked = lock(app, company);
     List<FieldViolation> violations = new ArrayList<>();
@@ -165,11 +174,12 @@ public class ApplicationSharing {
   }
 
   /**
-   * Stops sharing the application with one user, team or alias; whether it was shared with it. The
-   * event names the users who lost access: those the target reached whom no other assignment of the
-   * application reaches.
+   * Stops sharing the application with one user, team or alias; empty if it was not shared with it.
+   * The event names the users who lost access: those the target reached whom no other assignment of
+   * the application reaches.
    */
-  public boolean unassign(Actor actor, Application app, AssignmentKind kind, UUID targetId) {
+  public Optional<AssignmentRemoval> unassign(
+      Actor actor, Application app, AssignmentKind kind, UUID targetId) {
     Account company = requireCompany(app);
     accounts.lock(company.id());
     return remove(actor, company, lock(app, company), kind, targetId);
@@ -184,7 +194,7 @@ public class ApplicationSharing {
     int removed = 0;
     for (AssignmentKind kind : AssignmentKind.values()) {
       for (UUID id : selection.ids(kind)) {
-        removed += remove(actor, company, locked, kind, id) ? 1 : 0;
+        removed += remove(actor, company, locked, kind, id).isPresent() ? 1 : 0;
       }
     }
     return removed;
@@ -250,10 +260,10 @@ public class ApplicationSharing {
         && assignments.reaches(applicationId, userId, held.teamIds(), held.aliasIds());
   }
 
-  private boolean remove(
+  private Optional<AssignmentRemoval> remove(
       Actor actor, Account company, Application app, AssignmentKind kind, UUID targetId) {
     if (assignments.assignedAmong(app.id(), kind, Set.of(targetId)).isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     Set<UUID> reached =
         switch (kind) {
@@ -263,8 +273,9 @@ public class ApplicationSharing {
         };
     String name = targetName(company, kind, targetId);
     assignments.delete(app.id(), kind, targetId);
-    publishRemoved(actor, app, kind, targetId, name, lostAccess(company, app, reached));
-    return true;
+    Set<UUID> lost = lostAccess(company, app, reached);
+    publishRemoved(actor, app, kind, targetId, name, lost);
+    return Optional.of(new AssignmentRemoval(kind, targetId, name, lost));
   }
 
   /** Those reached who are no longer reached by what stays assigned. */
