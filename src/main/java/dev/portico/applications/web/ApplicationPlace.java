@@ -8,32 +8,33 @@ import dev.portico.applications.ApplicationRole;
  * Where an application's pages are and what the signed-in user may do there: the owning account
  * (for the breadcrumbs: Company settings or My account), the OAuth applications list it belongs to,
  * and the app's own base URL, {@code /developer/oauth-applications/{id}}, under which every tab has
- * its own URL.
+ * its own URL. The methods are public so that templates can read them (SpEL sees public methods
+ * only).
  */
 record ApplicationPlace(Application app, Account owner, ApplicationRole role) {
 
   /** The base URL of the app's pages; the Details tab. */
-  String base() {
+  public String base() {
     return "/developer/oauth-applications/" + app.id();
   }
 
   /** The OAuth applications list of the owner. */
-  String list() {
+  public String list() {
     return owner.isCompanyType()
         ? "/accounts/" + owner.id() + "/developer/oauth-applications"
         : "/my/developer/oauth-applications";
   }
 
   /** The Developer page of the owner. */
-  String developer() {
+  public String developer() {
     return owner.isCompanyType() ? "/accounts/" + owner.id() + "/developer" : "/my/developer";
   }
 
-  boolean company() {
+  public boolean company() {
     return owner.isCompanyType();
   }
 
-  boolean manager() {
+  public boolean manager() {
     return role.manages();
   }
 }
