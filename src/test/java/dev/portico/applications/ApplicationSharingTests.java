@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -45,6 +46,7 @@ class ApplicationSharingTests {
   @Autowired UserManagement users;
   @Autowired GroupManagement groups;
   @Autowired ApplicationEvents events;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void creatingAdminIsAssignedFromTheStart() {
@@ -114,6 +116,16 @@ class ApplicationSharingTests {
 
     assertThat(result.addedIds(AssignmentKind.TEAM)).containsExactly(team);
     assertThat(result.skippedLightUsers()).isEqualTo(2);
+    assertThat(
+            jdbc.sql(
+                    "select target || ' ' || diff from aud_entry where account_id = :a"
+                        + " and action = 'application.assignment-added' and target like 'team %'")
+                .param("a", acme.id())
+                .query(String.class)
+                .single())
+        .contains(groups.group(GroupKind.TEAM, acme.id(), team).name())
+        .contains(app.name())
+        .contains("skippedLightMembers");
     assertThat(result.message()).isEqualTo("Added 1 team (2 light members skipped).");
     assertThat(sharing.mayUse(bob.id(), app.id())).isTrue();
     assertThat(sharing.mayUse(lena.id(), app.id())).isFalse();

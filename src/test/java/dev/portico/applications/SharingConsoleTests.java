@@ -173,17 +173,21 @@ class SharingConsoleTests {
     User lena = fixtures.member(acme, Role.MEMBER, License.LIGHT);
     Application app = apps.register(acme.admin(), acme.id());
 
-    mvc.perform(
-            post(bases(acme, app).get(0) + "/assignments")
-                .param("q", "Member")
-                .param("userIds", bob.id().toString(), lena.id().toString())
-                .with(csrf())
-                .with(as(acme.admin())))
-        .andExpect(status().isOk())
-        .andExpect(content().string(containsString("Light users cannot be added to applications")))
-        .andExpect(content().string(containsString("value=\"Member\"")))
-        .andExpect(
-            content().string(containsString("value=\"" + bob.id() + "\" checked=\"checked\"")));
+    String html =
+        mvc.perform(
+                post(bases(acme, app).get(0) + "/assignments")
+                    .param("q", "Member")
+                    .param("userIds", bob.id().toString(), lena.id().toString())
+                    .with(csrf())
+                    .with(as(acme.admin())))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html)
+        .contains("Light users cannot be added to applications")
+        .contains("value=\"Member\"")
+        .containsPattern("value=\"" + bob.id() + "\"\\s+checked=\"checked\"");
     assertThat(sharing.mayUse(bob.id(), app.id())).isFalse();
   }
 
@@ -221,6 +225,30 @@ class SharingConsoleTests {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Tick at least one user, team or alias")));
 
+    assertThat(sharing.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
+  }
+
+  @Test
+  void hostileSearchTextAndIdsAreNeverEchoedUnescapedNorFail() throws Exception {
+    Company acme = fixtures.company("Acme");
+    Application app = apps.register(acme.admin(), acme.id());
+    String script = "<script>alert('xss')</script>";
+    for (String base : bases(acme, app)) {
+      for (String hostile : List.of(script, "x".repeat(10_000), "a\u0000b", "%' OR 1=1 --")) {
+        mvc.perform(get(base + "/choices").param("q", hostile).with(as(acme.admin())))
+            .andExpect(status().isOk())
+            .andExpect(content().string(not(containsString(script))));
+        mvc.perform(
+                post(base + "/assignments")
+                    .param("q", hostile)
+                    .param("userIds", hostile)
+                    .param("teamIds", hostile)
+                    .with(csrf())
+                    .with(as(acme.admin())))
+            .andExpect(status().isOk())
+            .andExpect(content().string(not(containsString(script))));
+      }
+    }
     assertThat(sharing.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
   }
 

@@ -55,6 +55,7 @@ class ApplicationUsersRestController {
   }
 
   @GetMapping
+  @ResponseStatus(HttpStatus.OK)
   @Operation(summary = "List who the application is shared with, oldest first")
   @ApiResponse(
       responseCode = "409",
@@ -72,6 +73,7 @@ class ApplicationUsersRestController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.OK)
   @Operation(
       summary = "Share the application with users, teams and aliases of its company",
       description =
