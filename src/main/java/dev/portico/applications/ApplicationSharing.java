@@ -86,9 +86,11 @@ public class ApplicationSharing {
   /**
    * Whether the user may use the application (SHR-3): an active, non-light member of the owning
    * company to whom it is assigned directly, through one of their teams, or through an alias that
-   * holds them or one of their teams. Membership changes count at once on this node's next answer
-   * after its cache entry expires ({@code portico.applications.cache-expiry}, 5 s; changes made on
-   * this node evict at once). Applications of individuals are shared with no one: always false.
+   * holds them or one of their teams. Each node keeps an answer for at most {@code
+   * portico.applications.cache-expiry} (5 s), so a change made on another node (a user added to an
+   * assigned team, an assignment removed) shows within that bound; changes made on this node evict
+   * the answers they touch at once. Applications of individuals are shared with no one: always
+   * false.
    */
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public boolean mayUse(UUID userId, UUID applicationId) {

@@ -12,6 +12,7 @@ import dev.portico.applications.AssignmentCounts;
 import dev.portico.system.Actor;
 import dev.portico.system.NotFound;
 import dev.portico.system.ResultPage;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -94,7 +95,7 @@ class SharedApplicationsController {
       @PathVariable UUID accountId,
       @PathVariable UUID appId,
       @ModelAttribute("sharingForm") SharingForm form,
-      jakarta.servlet.http.HttpServletRequest request,
+      HttpServletRequest request,
       Model model) {
     return pages.showChoices(place(me, accountId, appId), form, request, model);
   }
