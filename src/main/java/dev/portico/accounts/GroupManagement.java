@@ -165,6 +165,34 @@ public class GroupManagement {
   }
 
   /**
+   * The company's teams that hold the user and its aliases that hold the user or one of those
+   * teams: whether something shared with a team or alias reaches the user.
+   */
+  @Transactional(readOnly = true)
+  public UserGroupIds groupIdsHoldingUser(UUID companyId, UUID userId) {
+    return groups.groupIdsHoldingUser(companyId, userId);
+  }
+
+  /**
+   * The users that those of these teams and aliases that belong to the company hold, the members of
+   * an alias's teams included.
+   */
+  @Transactional(readOnly = true)
+  public Set<UUID> userIdsIn(UUID companyId, Set<UUID> teamIds, Set<UUID> aliasIds) {
+    return groups.userIdsIn(companyId, teamIds, aliasIds);
+  }
+
+  /**
+   * At most {@code limit} (≤ 200) of the company's teams or aliases whose name contains the text
+   * (any, when blank), by name, with their member counts: a search-as-you-type picker.
+   */
+  @Transactional(readOnly = true)
+  public List<GroupSummary> matching(
+      GroupKind kind, UUID companyId, @Nullable String q, int limit) {
+    return summaries.matching(kind, companyId, q, Math.min(Math.max(limit, 1), 200));
+  }
+
+  /**
    * Two admins creating the same name at once (in any letter case): the database's unique key
    * decides, as a field error.
    */

@@ -46,11 +46,16 @@ public final class Sql {
 
   /**
    * A {@code LIKE} pattern that matches the text anywhere, case-insensitively, with {@code \}
-   * escape.
+   * escape. NUL characters are dropped: no stored text holds one, and PostgreSQL refuses them in a
+   * parameter (a search text holding one was a 500).
    */
   public static String containsPattern(String text) {
     String escaped =
-        text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        text.replace("\u0000", "")
+            .toLowerCase(Locale.ROOT)
+            .replace("\\", "\\\\")
+            .replace("%", "\\%")
+            .replace("_", "\\_");
     return "%" + escaped + "%";
   }
 }

@@ -3,11 +3,13 @@ package dev.portico.accounts.internal;
 import dev.portico.accounts.GroupKind;
 import dev.portico.accounts.GroupSummary;
 import dev.portico.system.ResultPage;
+import dev.portico.system.Sql;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -98,6 +100,44 @@ public class GroupSummaries {
                     memberCounts.getOrDefault(r.id(), 0),
                     List.of(),
                     0,
+                    List.of()))
+        .toList();
+  }
+
+  /**
+   * At most {@code limit} of the account's groups whose name contains the text (any, when blank),
+   * by name, with their member counts: what a search-as-you-type picker offers.
+   */
+  public List<GroupSummary> matching(
+      GroupKind kind, UUID accountId, @Nullable String q, int limit) {
+    String qParam = q == null || q.isBlank() ? null : Sql.containsPattern(q.strip());
+    List<GroupRows.Bare> rows =
+        jdbc.sql(
+                "select * from "
+                    + GroupRows.Tables.of(kind).groups
+                    + " where account_id = :account and (cast(:q as varchar(300)) is null"
+                    + " or name_key like :q escape '\\') order by name_key, id limit :limit")
+            .param("account", accountId)
+            .param("q", qParam)
+            .param("limit", limit)
+            .query(GroupRows.Bare::map)
+            .list();
+    GroupRows.Tables t = GroupRows.Tables.of(kind);
+    List<UUID> ids = rows.stream().map(GroupRows.Bare::id).toList();
+    Map<UUID, Integer> memberCounts = queries.counts(t.members, t.groupColumn, ids);
+    Map<UUID, Integer> teamCounts =
+        kind.holdsTeams() ? queries.counts("acc_alias_team", "alias_id", ids) : Map.of();
+    return rows.stream()
+        .map(
+            r ->
+                new GroupSummary(
+                    r.id(),
+                    kind,
+                    r.name(),
+                    r.createdAt(),
+                    memberCounts.getOrDefault(r.id(), 0),
+                    List.of(),
+                    teamCounts.getOrDefault(r.id(), 0),
                     List.of()))
         .toList();
   }

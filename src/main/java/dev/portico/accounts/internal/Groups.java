@@ -5,7 +5,9 @@ import static dev.portico.system.Sql.uuid;
 
 import dev.portico.accounts.Group;
 import dev.portico.accounts.GroupKind;
+import dev.portico.accounts.UserGroupIds;
 import dev.portico.system.ResultPage;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,6 +188,65 @@ public class Groups {
         .list()
         .forEach(e -> names.put(e.getKey(), e.getValue()));
     return names;
+  }
+
+  /**
+   * The account's teams that hold the user, and its aliases that hold the user or one of those
+   * teams: two indexed queries, whatever the size of the company.
+   */
+  public UserGroupIds groupIdsHoldingUser(UUID accountId, UUID userId) {
+    List<UUID> teams =
+        jdbc.sql(
+                "select t.id from acc_team t join acc_team_member m on m.team_id = t.id"
+                    + " where t.account_id = :account and m.user_id = :user")
+            .param("account", accountId)
+            .param("user", userId)
+            .query((rs, n) -> uuid(rs, "id"))
+            .list();
+    List<UUID> aliases =
+        jdbc.sql(
+                "select a.id from acc_alias a where a.account_id = :account and (exists"
+                    + " (select 1 from acc_alias_user u where u.alias_id = a.id and u.user_id ="
+                    + " :user) or exists (select 1 from acc_alias_team x join acc_team_member m"
+                    + " on m.team_id = x.team_id where x.alias_id = a.id and m.user_id = :user))")
+            .param("account", accountId)
+            .param("user", userId)
+            .query((rs, n) -> uuid(rs, "id"))
+            .list();
+    return new UserGroupIds(Set.copyOf(teams), Set.copyOf(aliases));
+  }
+
+  /**
+   * The users that those of the given teams and aliases that belong to the account hold, an alias's
+   * teams' members included.
+   */
+  public Set<UUID> userIdsIn(UUID accountId, Collection<UUID> teamIds, Collection<UUID> aliasIds) {
+    List<String> parts = new ArrayList<>();
+    if (!teamIds.isEmpty()) {
+      parts.add(
+          "select m.user_id from acc_team_member m join acc_team t on t.id = m.team_id"
+              + " where t.account_id = :account and t.id in (:teams)");
+    }
+    if (!aliasIds.isEmpty()) {
+      parts.add(
+          "select u.user_id from acc_alias_user u join acc_alias a on a.id = u.alias_id"
+              + " where a.account_id = :account and a.id in (:aliases)");
+      parts.add(
+          "select m.user_id from acc_alias_team x join acc_alias a on a.id = x.alias_id"
+              + " join acc_team_member m on m.team_id = x.team_id"
+              + " where a.account_id = :account and a.id in (:aliases)");
+    }
+    if (parts.isEmpty()) {
+      return Set.of();
+    }
+    var spec = jdbc.sql(String.join(" union ", parts)).param("account", accountId);
+    if (!teamIds.isEmpty()) {
+      spec = spec.param("teams", teamIds);
+    }
+    if (!aliasIds.isEmpty()) {
+      spec = spec.param("aliases", aliasIds);
+    }
+    return Set.copyOf(spec.query((rs, n) -> uuid(rs, "user_id")).list());
   }
 
   /** Takes the user out of every team and alias of the account. */

@@ -1,0 +1,499 @@
+package dev.portico.applications;
+
+import dev.portico.accounts.Account;
+import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.GroupKind;
+import dev.portico.accounts.GroupManagement;
+import dev.portico.accounts.User;
+import dev.portico.accounts.UserGroupIds;
+import dev.portico.accounts.UserManagement;
+import dev.portico.applications.internal.Applications;
+import dev.portico.applications.internal.Assignments;
+import dev.portico.system.Actor;
+import dev.portico.system.Conflict;
+import dev.portico.system.InvalidInput;
+import dev.portico.system.InvalidInput.FieldViolation;
+import dev.portico.system.NotFound;
+import dev.portico.system.ResultPage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Shares a company's applications with its users, teams and aliases (SPEC §8), and answers whether
+ * a user may use an application (SHR-3). Who may share is {@link ApplicationAccess}'s (managers);
+ * callers pass an application they were allowed to manage.
+ *
+ * <p>Rules: only a company's applications are shared; every id must be a current member, team or
+ * alias of that company, checked under the company's lock (the lock under which users leave it);
+ * light users are refused when named, and skipped (with a count) when a team or alias holds them
+ * (SHR-2). Each change publishes {@link ApplicationAssignmentAdded} or {@link
+ * ApplicationAssignmentRemoved} in its transaction; a removal names the users who lost access
+ * through it, so that the authorization server can revoke their grants.
+ */
+@Service
+@Transactional
+public class ApplicationSharing {
+
+  static final String LIGHT_USERS = "Light users cannot be added to applications";
+
+  private static final int USER_BATCH = 1000;
+
+  private final Assignments assignments;
+  private final Applications applications;
+  private final AccountManagement accounts;
+  private final UserManagement users;
+  private final GroupManagement groups;
+  private final UseAnswers answers;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  ApplicationSharing(
+      Assignments assignments,
+      Applications applications,
+      AccountManagement accounts,
+      UserManagement users,
+      GroupManagement groups,
+      UseAnswers answers,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.assignments = assignments;
+    this.applications = applications;
+    this.accounts = accounts;
+    this.users = users;
+    this.groups = groups;
+    this.answers = answers;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Whether the user may use the application (SHR-3): an active, non-light member of the owning
+   * company to whom it is assigned directly, through one of their teams, or through an alias that
+   * holds them or one of their teams. Each node keeps an answer for at most {@code
+   * portico.applications.cache-expiry} (5 s), so a change made on another node (a user added to an
+   * assigned team, an assignment removed) shows within that bound; changes made on this node evict
+   * the answers they touch at once. Applications of individuals are shared with no one: always
+   * false.
+   */
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+  public boolean mayUse(UUID userId, UUID applicationId) {
+    return answers.get(userId, applicationId, () -> decide(userId, applicationId));
+  }
+
+  /** One page of who the application is shared with, oldest first: the creator leads. */
+  @Transactional(readOnly = true)
+  public ResultPage<Assignment> assignments(Application app, ResultPage.Request page) {
+    Account company = requireCompany(app);
+    ResultPage<Assignments.Row> rows = assignments.page(app.id(), page);
+    Map<AssignmentKind, Set<UUID>> ids = new HashMap<>();
+    rows.items()
+        .forEach(r -> ids.computeIfAbsent(r.kind(), k -> new HashSet<>()).add(r.targetId()));
+    Map<UUID, User> byId = usersById(ids.getOrDefault(AssignmentKind.USER, Set.of()));
+    Map<UUID, String> teams = groupNames(GroupKind.TEAM, company, ids);
+    Map<UUID, String> aliases = groupNames(GroupKind.ALIAS, company, ids);
+    return rows.map(
+        r ->
+            switch (r.kind()) {
+              case USER -> userLine(company, r, byId.get(r.targetId()));
+              case TEAM -> groupLine(r, teams.get(r.targetId()));
+              case ALIAS -> groupLine(r, aliases.get(r.targetId()));
+            });
+  }
+
+  /** Those of the ids the application is already shared with, as this kind. */
+  @Transactional(readOnly = true)
+  public Set<UUID> assignedAmong(Application app, AssignmentKind kind, Collection<UUID> ids) {
+    return assignments.assignedAmong(app.id(), kind, ids);
+  }
+
+  /** How many users, teams and aliases each of the applications is shared with. */
+  @Transactional(readOnly = true)
+  public Map<UUID, AssignmentCounts> counts(Collection<UUID> applicationIds) {
+    Map<UUID, AssignmentCounts> counts = new HashMap<>();
+    assignments
+        .counts(applicationIds)
+        .forEach(
+            (id, byKind) ->
+                counts.put(
+                    id,
+                    new AssignmentCounts(
+                        byKind.getOrDefault(AssignmentKind.USER, 0L),
+                        byKind.getOrDefault(AssignmentKind.TEAM, 0L),
+                        byKind.getOrDefault(AssignmentKind.ALIAS, 0L))));
+    return counts;
+  }
+
+  /**
+   * Shares the application with the users, teams and aliases (SHR-1, SHR-2). Nothing is added when
+   * one id breaks a rule; targets already assigned stay as they were.
+   */
+  public AssignmentResult assign(Actor actor, Application app, AssignmentSelection wanted) {
+    Account company = requireCompany(app);
+    checkSize(wanted);
+    if (wanted.isEmpty()) {
+      throw InvalidInput.of("userIds", "name at least one user, team or alias to add");
+    }
+    accounts.lock(company.id());
+    Application locked = lock(app, company);
+    List<FieldViolation> violations = new ArrayList<>();
+    List<User> members = checkUsers(company, wanted.userIds(), violations);
+    Map<UUID, String> teams = checkGroups(GroupKind.TEAM, company, wanted.teamIds(), violations);
+    Map<UUID, String> aliases =
+        checkGroups(GroupKind.ALIAS, company, wanted.aliasIds(), violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidInput(violations);
+    }
+    Instant now = clock.instant();
+    List<Assignment> added = new ArrayList<>();
+    for (User user : members) {
+      if (assignments.insert(locked.id(), AssignmentKind.USER, user.id(), now, actor.userId())) {
+        added.add(
+            new Assignment(AssignmentKind.USER, user.id(), user.name(), user.email(), null, now));
+        publishAdded(actor, locked, AssignmentKind.USER, user.id(), user.email(), Map.of());
+      }
+    }
+    Set<UUID> skipped = new HashSet<>();
+    addGroups(actor, company, locked, AssignmentKind.TEAM, teams, now, added, skipped);
+    addGroups(actor, company, locked, AssignmentKind.ALIAS, aliases, now, added, skipped);
+    return new AssignmentResult(added, skipped.size());
+  }
+
+  /**
+   * Stops sharing the application with one user, team or alias; empty if it was not shared with it.
+   * The event names the users who lost access: those the target reached whom no other assignment of
+   * the application reaches.
+   */
+  public Optional<AssignmentRemoval> unassign(
+      Actor actor, Application app, AssignmentKind kind, UUID targetId) {
+    Account company = requireCompany(app);
+    accounts.lock(company.id());
+    return remove(actor, company, lock(app, company), kind, targetId);
+  }
+
+  /** {@link #unassign(Actor, Application, AssignmentKind, UUID)} for several; how many were. */
+  public int unassign(Actor actor, Application app, AssignmentSelection selection) {
+    Account company = requireCompany(app);
+    checkSize(selection);
+    accounts.lock(company.id());
+    Application locked = lock(app, company);
+    int removed = 0;
+    for (AssignmentKind kind : AssignmentKind.values()) {
+      for (UUID id : selection.ids(kind)) {
+        removed += remove(actor, company, locked, kind, id).isPresent() ? 1 : 0;
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * The creator of a company's application is in its list from the start (SHR-1), if they are an
+   * active, non-light member of the company (an operator who registers for a company is not).
+   */
+  void assignCreator(ApplicationRegistered event) {
+    UUID userId = event.actor().userId();
+    Account owner = accounts.account(event.accountId()).filter(Account::isCompanyType).orElse(null);
+    if (userId == null || owner == null) {
+      return;
+    }
+    Optional<User> creator =
+        users.user(userId).filter(u -> u.isMemberOf(owner.id()) && u.isActive() && !u.isLight());
+    Application app = applications.find(event.applicationId()).orElse(null);
+    if (creator.isEmpty() || app == null) {
+      return;
+    }
+    User user = creator.get();
+    if (assignments.insert(app.id(), AssignmentKind.USER, user.id(), clock.instant(), userId)) {
+      publishAdded(event.actor(), app, AssignmentKind.USER, user.id(), user.email(), Map.of());
+    }
+  }
+
+  /**
+   * A user left the company: their direct assignments to its applications go (the lock is held).
+   */
+  void removeLeaver(Actor actor, UUID companyId, UUID userId, String email) {
+    for (UUID applicationId : assignments.directlyAssigned(companyId, userId)) {
+      Application app = applications.find(applicationId).orElse(null);
+      if (app != null && assignments.delete(app.id(), AssignmentKind.USER, userId)) {
+        publishRemoved(actor, app, AssignmentKind.USER, userId, email, Set.of(userId));
+      }
+    }
+  }
+
+  /**
+   * A team or alias was deleted: its assignments go with it. Its members lost access with the group
+   * itself (every answer of {@link #mayUse} reads the groups as they are); the accounts event does
+   * not name them, so no removal event is published here.
+   */
+  void removeDeletedGroup(GroupKind kind, UUID groupId) {
+    assignments.deleteTarget(kindOf(kind), groupId);
+  }
+
+  private boolean decide(UUID userId, UUID applicationId) {
+    User user = users.user(userId).orElse(null);
+    UUID company = user == null ? null : user.companyId();
+    if (user == null || company == null || !user.isActive() || user.isLight()) {
+      return false;
+    }
+    if (!assignments.ownerOf(applicationId).map(company::equals).orElse(false)) {
+      return false;
+    }
+    if (assignments.reaches(applicationId, userId, Set.of(), Set.of())) {
+      return true;
+    }
+    UserGroupIds held = groups.groupIdsHoldingUser(company, userId);
+    return (!held.teamIds().isEmpty() || !held.aliasIds().isEmpty())
+        && assignments.reaches(applicationId, userId, held.teamIds(), held.aliasIds());
+  }
+
+  private Optional<AssignmentRemoval> remove(
+      Actor actor, Account company, Application app, AssignmentKind kind, UUID targetId) {
+    if (assignments.assignedAmong(app.id(), kind, Set.of(targetId)).isEmpty()) {
+      return Optional.empty();
+    }
+    Set<UUID> reached =
+        switch (kind) {
+          case USER -> Set.of(targetId);
+          case TEAM -> groups.userIdsIn(company.id(), Set.of(targetId), Set.of());
+          case ALIAS -> groups.userIdsIn(company.id(), Set.of(), Set.of(targetId));
+        };
+    String name = targetName(company, kind, targetId);
+    assignments.delete(app.id(), kind, targetId);
+    Set<UUID> lost = lostAccess(company, app, reached);
+    publishRemoved(actor, app, kind, targetId, name, lost);
+    return Optional.of(new AssignmentRemoval(kind, targetId, name, lost));
+  }
+
+  /** Those reached who are no longer reached by what stays assigned. */
+  private Set<UUID> lostAccess(Account company, Application app, Set<UUID> reached) {
+    if (reached.isEmpty()) {
+      return Set.of();
+    }
+    Map<AssignmentKind, Set<UUID>> remaining = assignments.targets(app.id());
+    Set<UUID> covered = new HashSet<>(remaining.getOrDefault(AssignmentKind.USER, Set.of()));
+    covered.addAll(
+        groups.userIdsIn(
+            company.id(),
+            remaining.getOrDefault(AssignmentKind.TEAM, Set.of()),
+            remaining.getOrDefault(AssignmentKind.ALIAS, Set.of())));
+    Set<UUID> lost = new HashSet<>(reached);
+    lost.removeAll(covered);
+    return lost;
+  }
+
+  private void addGroups(
+      Actor actor,
+      Account company,
+      Application app,
+      AssignmentKind kind,
+      Map<UUID, String> named,
+      Instant now,
+      List<Assignment> added,
+      Set<UUID> skipped) {
+    for (Map.Entry<UUID, String> group : named.entrySet()) {
+      if (!assignments.insert(app.id(), kind, group.getKey(), now, actor.userId())) {
+        continue;
+      }
+      Set<UUID> members =
+          kind == AssignmentKind.TEAM
+              ? groups.userIdsIn(company.id(), Set.of(group.getKey()), Set.of())
+              : groups.userIdsIn(company.id(), Set.of(), Set.of(group.getKey()));
+      Set<UUID> light = lightAmong(members);
+      skipped.addAll(light);
+      added.add(new Assignment(kind, group.getKey(), group.getValue(), null, null, now));
+      publishAdded(
+          actor,
+          app,
+          kind,
+          group.getKey(),
+          group.getValue(),
+          light.isEmpty() ? Map.of() : Map.of("skippedLightMembers", String.valueOf(light.size())));
+    }
+  }
+
+  private List<User> checkUsers(Account company, Set<UUID> ids, List<FieldViolation> violations) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<User> members =
+        users.users(ids).stream()
+            .filter(u -> u.isMemberOf(company.id()))
+            .sorted(Comparator.comparing(User::name).thenComparing(User::id))
+            .toList();
+    if (members.size() != ids.size()) {
+      violations.add(
+          new FieldViolation("userIds", "holds a user who is not a member of " + company.name()));
+      return List.of();
+    }
+    List<String> light = members.stream().filter(User::isLight).map(User::name).toList();
+    if (!light.isEmpty()) {
+      violations.add(
+          new FieldViolation("userIds", LIGHT_USERS + " (" + String.join(", ", light) + ")."));
+    }
+    return members;
+  }
+
+  private Map<UUID, String> checkGroups(
+      GroupKind kind, Account company, Set<UUID> ids, List<FieldViolation> violations) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, String> named = groups.names(kind, company.id(), ids);
+    if (named.size() != ids.size()) {
+      violations.add(
+          new FieldViolation(
+              kind == GroupKind.TEAM ? "teamIds" : "aliasIds",
+              "holds a " + kind.noun() + " that is not in " + company.name()));
+    }
+    return named;
+  }
+
+  private static void checkSize(AssignmentSelection selection) {
+    List<FieldViolation> violations = new ArrayList<>();
+    for (AssignmentKind kind : AssignmentKind.values()) {
+      if (selection.ids(kind).size() > AssignmentSelection.MAX_PER_KIND) {
+        violations.add(
+            new FieldViolation(
+                kind.noun() + "Ids",
+                "may name at most " + AssignmentSelection.MAX_PER_KIND + " at a time"));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInput(violations);
+    }
+  }
+
+  private Set<UUID> lightAmong(Set<UUID> userIds) {
+    Set<UUID> light = new HashSet<>();
+    List<UUID> all = List.copyOf(userIds);
+    // in batches: a team of fifty thousand is more ids than one statement may bind
+    for (int from = 0; from < all.size(); from += USER_BATCH) {
+      users.users(all.subList(from, Math.min(all.size(), from + USER_BATCH))).stream()
+          .filter(User::isLight)
+          .forEach(u -> light.add(u.id()));
+    }
+    return light;
+  }
+
+  private Account requireCompany(Application app) {
+    return accounts
+        .account(app.ownerAccountId())
+        .filter(Account::isCompanyType)
+        .orElseThrow(
+            () ->
+                new Conflict(
+                    "Only a company's applications are shared with users, teams and aliases:"
+                        + " this one belongs to a personal account."));
+  }
+
+  private Application lock(Application app, Account company) {
+    return applications
+        .lock(app.id())
+        .filter(a -> a.ownerAccountId().equals(company.id()))
+        .orElseThrow(() -> new NotFound("Application"));
+  }
+
+  private String targetName(Account company, AssignmentKind kind, UUID targetId) {
+    if (kind == AssignmentKind.USER) {
+      return users.user(targetId).map(User::email).orElse(targetId.toString());
+    }
+    return Optional.ofNullable(
+            groups.names(groupKind(kind), company.id(), Set.of(targetId)).get(targetId))
+        .orElse(targetId.toString());
+  }
+
+  private Map<UUID, User> usersById(Set<UUID> ids) {
+    return ids.isEmpty()
+        ? Map.of()
+        : users.users(ids).stream().collect(Collectors.toMap(User::id, Function.identity()));
+  }
+
+  private Map<UUID, String> groupNames(
+      GroupKind kind, Account company, Map<AssignmentKind, Set<UUID>> ids) {
+    Set<UUID> wanted = ids.getOrDefault(kindOf(kind), Set.of());
+    return wanted.isEmpty() ? Map.of() : groups.names(kind, company.id(), wanted);
+  }
+
+  private static Assignment userLine(Account company, Assignments.Row r, @Nullable User user) {
+    if (user == null || !user.isMemberOf(company.id())) {
+      return new Assignment(r.kind(), r.targetId(), "", null, "no longer a member", r.createdAt());
+    }
+    String note = user.isLight() ? "light user" : user.isActive() ? null : "suspended";
+    return new Assignment(r.kind(), r.targetId(), user.name(), user.email(), note, r.createdAt());
+  }
+
+  private static Assignment groupLine(Assignments.Row r, @Nullable String name) {
+    return new Assignment(
+        r.kind(),
+        r.targetId(),
+        name == null ? "" : name,
+        null,
+        name == null ? "deleted" : null,
+        r.createdAt());
+  }
+
+  private void publishAdded(
+      Actor actor,
+      Application app,
+      AssignmentKind kind,
+      UUID targetId,
+      String targetName,
+      Map<String, String> diff) {
+    events.publishEvent(
+        new ApplicationAssignmentAdded(
+            actor,
+            app.ownerAccountId(),
+            app.id(),
+            app.name(),
+            app.clientId(),
+            kind,
+            targetId,
+            targetName,
+            diff));
+  }
+
+  private void publishRemoved(
+      Actor actor,
+      Application app,
+      AssignmentKind kind,
+      UUID targetId,
+      String targetName,
+      Set<UUID> lost) {
+    events.publishEvent(
+        new ApplicationAssignmentRemoved(
+            actor,
+            app.ownerAccountId(),
+            app.id(),
+            app.name(),
+            app.clientId(),
+            kind,
+            targetId,
+            targetName,
+            lost,
+            Map.of("usersLosingAccess", String.valueOf(lost.size()))));
+  }
+
+  private static AssignmentKind kindOf(GroupKind kind) {
+    return kind == GroupKind.TEAM ? AssignmentKind.TEAM : AssignmentKind.ALIAS;
+  }
+
+  private static GroupKind groupKind(AssignmentKind kind) {
+    return kind == AssignmentKind.TEAM ? GroupKind.TEAM : GroupKind.ALIAS;
+  }
+}
