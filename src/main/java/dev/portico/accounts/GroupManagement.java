@@ -146,12 +146,6 @@ public class GroupManagement {
     return groups.namesHoldingUser(kind, companyId, userId);
   }
 
-  /** The ids of the company's teams or aliases the user belongs to directly. */
-  @Transactional(readOnly = true)
-  public List<UUID> idsHoldingUser(GroupKind kind, UUID companyId, UUID userId) {
-    return groups.idsHoldingUser(kind, companyId, userId);
-  }
-
   /** The names of the company's aliases that hold the team, sorted. */
   @Transactional(readOnly = true)
   public List<String> aliasNamesHoldingTeam(UUID companyId, UUID teamId) {

@@ -1,6 +1,7 @@
 package dev.portico.applications;
 
 import dev.portico.applications.internal.Applications;
+import dev.portico.applications.internal.Assignments;
 import dev.portico.system.DeveloperFacts;
 import dev.portico.system.DeveloperFacts.Contribution;
 import dev.portico.system.DeveloperFacts.Count;
@@ -22,10 +23,13 @@ import org.springframework.util.Assert;
 class ApplicationDeveloperFacts implements DeveloperFacts {
 
   private final Applications applications;
+  private final Assignments assignments;
 
-  ApplicationDeveloperFacts(Applications applications) {
+  ApplicationDeveloperFacts(Applications applications, Assignments assignments) {
     Assert.notNull(applications, "applications cannot be null");
+    Assert.notNull(assignments, "assignments cannot be null");
     this.applications = applications;
+    this.assignments = assignments;
   }
 
   @Override
@@ -48,17 +52,22 @@ class ApplicationDeveloperFacts implements DeveloperFacts {
 
   /**
    * A personal account's apps open for their owner, with nobody else to assign. A company's apps
-   * are assigned by sharing (SHR-1), whose own answer wins over this placeholder once it lands.
+   * are assigned by sharing (SHR-1): done once one is shared with someone besides its creator.
    */
-  private static StepState assigned(DeveloperAccount account, long count) {
+  private StepState assigned(DeveloperAccount account, long count) {
     if (!account.company()) {
       return count > 0
           ? new StepState(Progress.DONE, "Your own apps open for you; there is nobody to assign.")
           : new StepState(Progress.OPEN, "Register an app first; it will open for you.");
     }
+    if (count > 0 && assignments.anySharedBeyondCreator(account.id())) {
+      return new StepState(Progress.DONE, "An app is shared with users, teams or aliases.");
+    }
     return new StepState(
-        Progress.COMING_SOON,
-        "Coming soon: assign users, teams and aliases in Applications once sharing is available.");
+        Progress.OPEN,
+        count > 0
+            ? "Share an app with users, teams or aliases in Applications."
+            : "Register an app first, then share it in Applications.");
   }
 
   private StepState oauth2(DeveloperAccount account, long count) {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.portico.applications.Application;
 import dev.portico.applications.ApplicationDraft;
 import dev.portico.applications.ApplicationManagement;
+import dev.portico.applications.ApplicationSharing;
 import dev.portico.applications.ApplicationType;
+import dev.portico.applications.AssignmentSelection;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
@@ -35,6 +38,7 @@ class DeveloperPageTests {
   @Autowired TestAccounts fixtures;
   @Autowired TestApiKeys keys;
   @Autowired ApplicationManagement applications;
+  @Autowired ApplicationSharing sharing;
 
   @Test
   void companyPageCountsTheCompanysOwnAppsAndKeys() throws Exception {
@@ -139,6 +143,26 @@ class DeveloperPageTests {
   }
 
   @Test
+  void assigningUsersTicksOnceAnAppIsSharedBeyondItsCreator() throws Exception {
+    Company acme = fixtures.company("Acme");
+    User bob = fixtures.member(acme, Role.MEMBER, License.FULL);
+    String path = "/accounts/" + acme.id() + "/developer";
+    Application app =
+        applications
+            .register(
+                new Actor(acme.admin().id(), acme.admin().email(), false, null),
+                acme.id(),
+                draft("com.devpage.shared-" + UUID.randomUUID().toString().substring(0, 8), null))
+            .application();
+
+    // the creating admin is assigned from the start (SHR-1): that alone is not sharing
+    assertThat(step(page(path, acme.admin()), "Assign users to the app")).isEqualTo("open");
+    sharing.assign(
+        Actor.SYSTEM, app, new AssignmentSelection(Set.of(bob.id()), Set.of(), Set.of()));
+    assertThat(step(page(path, acme.admin()), "Assign users to the app")).isEqualTo("done");
+  }
+
+  @Test
   void stepsWithoutTheirFeatureStayUntickedAndSayComingSoon() throws Exception {
     Company acme = fixtures.company("Acme");
     register(acme.id(), "https://app.example.test/oauth/start");
@@ -146,7 +170,6 @@ class DeveloperPageTests {
     String page = page("/accounts/" + acme.id() + "/developer", acme.admin());
 
     assertThat(step(page, "Create an extension for the app")).isEqualTo("coming-soon");
-    assertThat(step(page, "Assign users to the app")).isEqualTo("coming-soon");
     assertThat(step(page, "Create an app store entry")).isEqualTo("coming-soon");
     assertThat(step(page, "Complete the Launch Checklist")).isEqualTo("coming-soon");
     assertThat(page).contains("To create an app that opens in the UI for internal use or testing");
@@ -188,20 +211,21 @@ class DeveloperPageTests {
 
   private void register(UUID owner, @Nullable String oauthUrl) {
     String tag = UUID.randomUUID().toString().substring(0, 8);
-    applications.register(
-        Actor.SYSTEM,
-        owner,
-        new ApplicationDraft(
-            "App " + tag,
-            "com.devpage.app-" + tag,
-            "An app for the Developer page tests",
-            List.of("https://app.example.test/callback"),
-            ApplicationType.INTEGRATED_CLOUD,
-            oauthUrl,
-            false,
-            Set.of(Scope.OAuth2Read),
-            null,
-            List.of()));
+    applications.register(Actor.SYSTEM, owner, draft("com.devpage.app-" + tag, oauthUrl));
+  }
+
+  private static ApplicationDraft draft(String format, @Nullable String oauthUrl) {
+    return new ApplicationDraft(
+        "App " + format,
+        format,
+        "An app for the Developer page tests",
+        List.of("https://app.example.test/callback"),
+        ApplicationType.INTEGRATED_CLOUD,
+        oauthUrl,
+        false,
+        Set.of(Scope.OAuth2Read),
+        null,
+        List.of());
   }
 
   private String page(String path, User user) throws Exception {

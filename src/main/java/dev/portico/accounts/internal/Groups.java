@@ -127,23 +127,6 @@ public class Groups {
         withMembers(kind, bare), page.page(), page.size(), count(kind, accountId));
   }
 
-  /** The ids of the groups of the account that hold the user directly. */
-  public List<UUID> idsHoldingUser(GroupKind kind, UUID accountId, UUID userId) {
-    GroupRows.Tables t = GroupRows.Tables.of(kind);
-    return jdbc.sql(
-            "select g.id from "
-                + t.groups
-                + " g join "
-                + t.members
-                + " m on m."
-                + t.groupColumn
-                + " = g.id where g.account_id = :account and m.user_id = :user")
-        .param("account", accountId)
-        .param("user", userId)
-        .query(UUID.class)
-        .list();
-  }
-
   /** The names of the groups of the account that hold the user, sorted. */
   public List<String> namesHoldingUser(GroupKind kind, UUID accountId, UUID userId) {
     GroupRows.Tables t = GroupRows.Tables.of(kind);

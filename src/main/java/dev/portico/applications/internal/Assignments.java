@@ -207,4 +207,19 @@ public class Assignments {
         .query((rs, n) -> uuid(rs, "owner_account_id"))
         .optional();
   }
+
+  /**
+   * Whether any application of the account is shared beyond its creator, who is assigned from the
+   * start (SHR-1): the Developer page's "Assign users to the app" step.
+   */
+  public boolean anySharedBeyondCreator(UUID ownerAccountId) {
+    return jdbc.sql(
+                "select count(*) from app_assignment s join app_application a on a.id ="
+                    + " s.application_id where a.owner_account_id = :owner and not (s.kind = 'USER'"
+                    + " and a.created_by is not null and s.target_id = a.created_by)")
+            .param("owner", ownerAccountId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
 }

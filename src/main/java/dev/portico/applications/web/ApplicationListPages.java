@@ -2,7 +2,6 @@ package dev.portico.applications.web;
 
 import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountManagement;
-import dev.portico.accounts.GroupKind;
 import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.User;
 import dev.portico.applications.ApplicationManagement;
@@ -141,7 +140,9 @@ class ApplicationListPages {
     }
     UUID company = me.companyId();
     List<UUID> teams =
-        company == null ? List.of() : groups.idsHoldingUser(GroupKind.TEAM, company, me.id());
+        company == null
+            ? List.of()
+            : List.copyOf(groups.groupIdsHoldingUser(company, me.id()).teamIds());
     Map<UUID, Optional<Account>> owners = new HashMap<>();
     List<ApplicationRow> rows = new ArrayList<>();
     for (ApplicationSummary app : management.editableBy(me, teams)) {
