@@ -1,6 +1,7 @@
 package dev.portico.applications;
 
 import dev.portico.accounts.Scope;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -64,13 +65,13 @@ final class ApplicationDiff {
     put(
         diff,
         "platformOAuth.accessLifetime",
-        ApplicationManagement.words(p.accessTokenLifetime()),
-        ApplicationManagement.words(q.accessTokenLifetime()));
+        words(p.accessTokenLifetime()),
+        words(q.accessTokenLifetime()));
     put(
         diff,
         "platformOAuth.refreshLifetime",
-        ApplicationManagement.words(p.refreshTokenLifetime()),
-        ApplicationManagement.words(q.refreshTokenLifetime()));
+        words(p.refreshTokenLifetime()),
+        words(q.refreshTokenLifetime()));
     put(
         diff,
         "platformOAuth.skipConsentForOwnCompany",
@@ -110,5 +111,19 @@ final class ApplicationDiff {
 
   private static @Nullable String str(@Nullable Object o) {
     return o == null ? null : o.toString();
+  }
+
+  /** A lifetime in words: {@code 30 minutes}, {@code 1 hour}, {@code 7 days}. */
+  static String words(@Nullable Duration d) {
+    if (d == null) {
+      return "as long as the grant";
+    }
+    if (d.toDays() > 0 && d.toHoursPart() == 0 && d.toMinutesPart() == 0) {
+      return d.toDays() + (d.toDays() == 1 ? " day" : " days");
+    }
+    if (d.toHours() > 0 && d.toMinutesPart() == 0) {
+      return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+    }
+    return d.toMinutes() + " minutes";
   }
 }

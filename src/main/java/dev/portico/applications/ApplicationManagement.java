@@ -8,7 +8,6 @@ import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.User;
 import dev.portico.applications.internal.Applications;
 import dev.portico.applications.internal.ClientSecrets;
-import dev.portico.applications.internal.ExternalOAuths;
 import dev.portico.system.Actor;
 import dev.portico.system.Conflict;
 import dev.portico.system.InputValidator;
@@ -16,35 +15,32 @@ import dev.portico.system.InvalidInput;
 import dev.portico.system.InvalidInput.FieldViolation;
 import dev.portico.system.NotFound;
 import dev.portico.system.ResultPage;
-import dev.portico.system.SecretCipher;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registers, changes and deletes OAuth applications (APP-1..6). Who may do what is {@link
- * ApplicationAccess}'s; callers pass an application they were allowed to act on. Every change
- * publishes an event in its transaction (the audit trail records it, other modules react), and no
- * event, log line or answer other than {@link IssuedApplication} ever holds a secret.
+ * Registers, changes and deletes OAuth applications (APP-1, APP-2, APP-4, APP-5); secrets are
+ * {@link ApplicationCredentials}', Platform and External OAuth {@link ApplicationOAuthSettings}'.
+ * Who may do what is {@link ApplicationAccess}'s; callers pass an application they were allowed to
+ * act on. Every change publishes an event in its transaction (the audit trail records it, other
+ * modules react), and no event, log line or answer other than {@link IssuedApplication} ever holds
+ * a secret.
  */
 @Service
 @Transactional
 public class ApplicationManagement {
 
   private final Applications applications;
-  private final ExternalOAuths externals;
   private final ClientSecrets secrets;
-  private final SecretCipher cipher;
   private final AccountManagement accounts;
   private final AccountAccess access;
   private final GroupManagement groups;
@@ -56,9 +52,7 @@ public class ApplicationManagement {
 
   ApplicationManagement(
       Applications applications,
-      ExternalOAuths externals,
       ClientSecrets secrets,
-      SecretCipher cipher,
       AccountManagement accounts,
       AccountAccess access,
       GroupManagement groups,
@@ -68,9 +62,7 @@ public class ApplicationManagement {
       ApplicationEventPublisher events,
       Clock clock) {
     this.applications = applications;
-    this.externals = externals;
     this.secrets = secrets;
-    this.cipher = cipher;
     this.accounts = accounts;
     this.access = access;
     this.groups = groups;
@@ -207,134 +199,6 @@ public class ApplicationManagement {
     return changed;
   }
 
-  /** Changes the Platform OAuth tab: token lifetimes within the platform's bounds, skip-consent. */
-  public Application updatePlatformOAuth(Actor actor, Application current, PlatformOAuth wanted) {
-    Application locked = lock(current.id());
-    List<FieldViolation> violations = new ArrayList<>();
-    Duration access = wanted.accessTokenLifetime();
-    if (access.compareTo(settings.minAccessTokenLifetime()) < 0
-        || access.compareTo(settings.maxAccessTokenLifetime()) > 0) {
-      violations.add(
-          new FieldViolation(
-              "accessTokenLifetime",
-              "must be between "
-                  + words(settings.minAccessTokenLifetime())
-                  + " and "
-                  + words(settings.maxAccessTokenLifetime())));
-    }
-    Duration refresh = wanted.refreshTokenLifetime();
-    if (refresh != null
-        && (refresh.compareTo(settings.minRefreshTokenLifetime()) < 0
-            || refresh.compareTo(settings.maxRefreshTokenLifetime()) > 0)) {
-      violations.add(
-          new FieldViolation(
-              "refreshTokenLifetime",
-              "must be between "
-                  + words(settings.minRefreshTokenLifetime())
-                  + " and "
-                  + words(settings.maxRefreshTokenLifetime())
-                  + ", or empty for as long as the grant lasts"));
-    }
-    Account owner = accounts.account(locked.ownerAccountId()).orElseThrow();
-    if (wanted.skipConsentForOwnCompany() && !owner.isCompanyType()) {
-      violations.add(
-          new FieldViolation(
-              "skipConsentForOwnCompany", "only applications of a company can skip consent"));
-    }
-    if (!violations.isEmpty()) {
-      throw new InvalidInput(violations);
-    }
-    Application changed = withPlatformOAuth(locked, wanted);
-    Map<String, String> diff = ApplicationDiff.between(locked, changed);
-    if (!diff.isEmpty()) {
-      applications.update(changed);
-      publishUpdated(actor, changed, false, diff);
-    }
-    return changed;
-  }
-
-  /** Sets the External OAuth tab (APP-6); a blank secret keeps the stored one. */
-  public ExternalOAuth updateExternalOAuth(
-      Actor actor, Application current, ExternalOAuthDraft draft) {
-    Application locked = lock(current.id());
-    List<FieldViolation> violations = validator.violations(draft);
-    urlViolation("authorizationUrl", draft.authorizationUrl(), violations);
-    urlViolation("tokenUrl", draft.tokenUrl(), violations);
-    if (!violations.isEmpty()) {
-      throw new InvalidInput(violations);
-    }
-    Optional<ExternalOAuth> before = externals.find(locked.id());
-    Instant now = clock.instant();
-    String secret = draft.clientSecret();
-    String sealed = secret == null ? null : cipher.seal(secret, externalBinding(locked.id()));
-    ExternalOAuth config =
-        new ExternalOAuth(
-            draft.clientId(),
-            secret != null || before.map(ExternalOAuth::clientSecretSet).orElse(false),
-            draft.authorizationUrl(),
-            draft.tokenUrl(),
-            draft.scopes(),
-            now);
-    externals.put(locked.id(), config, sealed, now);
-    Map<String, String> diff =
-        ApplicationDiff.external(before.orElse(null), config, secret != null);
-    if (!diff.isEmpty()) {
-      publishUpdated(actor, locked, false, diff);
-    }
-    return config;
-  }
-
-  /** Removes the External OAuth configuration, with its secret. */
-  public void removeExternalOAuth(Actor actor, Application current) {
-    Application locked = lock(current.id());
-    if (externals.delete(locked.id())) {
-      publishUpdated(actor, locked, false, Map.of("externalOAuth", "removed"));
-    }
-  }
-
-  /**
-   * A new client secret, shown once (APP-3). With an overlap the previous secret keeps working for
-   * that long; without one it stops at once. Tokens already issued stay valid.
-   */
-  public IssuedApplication regenerateSecret(
-      Actor actor, Application current, SecretOverlap overlap) {
-    Application locked = lock(current.id());
-    var stored = applications.findStored(locked.id()).orElseThrow();
-    Instant now = clock.instant();
-    String secret = secrets.newSecret();
-    boolean keep = overlap != SecretOverlap.NONE;
-    Instant until = keep ? now.plus(overlap.duration()) : null;
-    applications.replaceSecret(
-        locked.id(), ClientSecrets.hash(secret), now, keep ? stored.secretHash() : null, until);
-    events.publishEvent(
-        new ApplicationSecretRegenerated(
-            actor,
-            locked.ownerAccountId(),
-            locked.id(),
-            locked.name(),
-            locked.clientId(),
-            Map.of("overlap", overlap.label())));
-    Application changed = applications.find(locked.id()).orElseThrow();
-    return new IssuedApplication(changed, secret);
-  }
-
-  /** Ends a regenerate overlap now: the previous secret stops working (APP-3). */
-  public Application revokePreviousSecret(Actor actor, Application current) {
-    Application locked = lock(current.id());
-    if (!applications.revokePreviousSecret(locked.id())) {
-      throw new Conflict("There is no previous secret: it already stopped working.");
-    }
-    events.publishEvent(
-        new ApplicationPreviousSecretRevoked(
-            actor,
-            locked.ownerAccountId(),
-            locked.id(),
-            locked.name(),
-            locked.clientId(),
-            Map.of()));
-    return applications.find(locked.id()).orElseThrow();
-  }
-
   /**
    * Why the application cannot be deleted now, if another module keeps it (APP-5: its store entry).
    */
@@ -368,11 +232,6 @@ public class ApplicationManagement {
   @Transactional(readOnly = true)
   public Optional<Application> application(UUID applicationId) {
     return applications.find(applicationId);
-  }
-
-  @Transactional(readOnly = true)
-  public Optional<ExternalOAuth> externalOAuth(UUID applicationId) {
-    return externals.find(applicationId);
   }
 
   /** The account's applications, sorted and paged in the database (APP-7). */
@@ -431,16 +290,6 @@ public class ApplicationManagement {
     }
   }
 
-  private void urlViolation(String field, String url, List<FieldViolation> violations) {
-    if (url.isEmpty() || violations.stream().anyMatch(v -> v.field().equals(field))) {
-      return;
-    }
-    String problem = RegistrationRules.webUrlProblem(url);
-    if (problem != null) {
-      violations.add(new FieldViolation(field, problem));
-    }
-  }
-
   private void publishUpdated(
       Actor actor, Application app, boolean widened, Map<String, String> diff) {
     events.publishEvent(
@@ -451,47 +300,5 @@ public class ApplicationManagement {
   private static FieldViolation takenFormat() {
     return new FieldViolation(
         "primaryFormat", "is already registered by another application: choose another");
-  }
-
-  private Application withPlatformOAuth(Application a, PlatformOAuth p) {
-    return new Application(
-        a.id(),
-        a.ownerAccountId(),
-        a.name(),
-        a.primaryFormat(),
-        a.summary(),
-        a.redirectUrls(),
-        a.type(),
-        a.oauthUrl(),
-        a.supportsCollaboration(),
-        a.scopes(),
-        a.adminTeamId(),
-        a.collaborators(),
-        a.clientId(),
-        a.secretCreatedAt(),
-        a.previousSecret(),
-        a.consentEpoch(),
-        p,
-        a.createdAt(),
-        a.createdBy(),
-        clock.instant());
-  }
-
-  /** The associated data an External OAuth secret is sealed with: it opens only for its app. */
-  static String externalBinding(UUID applicationId) {
-    return "app-external:" + applicationId;
-  }
-
-  static String words(@Nullable Duration d) {
-    if (d == null) {
-      return "as long as the grant";
-    }
-    if (d.toDays() > 0 && d.toHoursPart() == 0 && d.toMinutesPart() == 0) {
-      return d.toDays() + (d.toDays() == 1 ? " day" : " days");
-    }
-    if (d.toHours() > 0 && d.toMinutesPart() == 0) {
-      return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
-    }
-    return d.toMinutes() + " minutes";
   }
 }

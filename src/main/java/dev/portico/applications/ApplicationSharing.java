@@ -5,40 +5,31 @@ import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.GroupKind;
 import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.User;
-import dev.portico.accounts.UserGroupIds;
 import dev.portico.accounts.UserManagement;
 import dev.portico.applications.internal.Applications;
 import dev.portico.applications.internal.Assignments;
 import dev.portico.system.Actor;
-import dev.portico.system.Conflict;
 import dev.portico.system.InvalidInput;
 import dev.portico.system.InvalidInput.FieldViolation;
 import dev.portico.system.NotFound;
-import dev.portico.system.ResultPage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Shares a company's applications with its users, teams and aliases (SPEC §8), and answers whether
- * a user may use an application (SHR-3). Who may share is {@link ApplicationAccess}'s (managers);
- * callers pass an application they were allowed to manage.
+ * Shares a company's applications with its users, teams and aliases (SPEC §8); who it is shared
+ * with and whether a user may use it are {@link ApplicationAssignments}'. Who may share is {@link
+ * ApplicationAccess}'s (managers); callers pass an application they were allowed to manage.
  *
  * <p>Rules: only a company's applications are shared; every id must be a current member, team or
  * alias of that company, checked under the company's lock (the lock under which users leave it);
@@ -60,7 +51,7 @@ public class ApplicationSharing {
   private final AccountManagement accounts;
   private final UserManagement users;
   private final GroupManagement groups;
-  private final UseAnswers answers;
+  private final ApplicationAssignments assigned;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -70,7 +61,7 @@ public class ApplicationSharing {
       AccountManagement accounts,
       UserManagement users,
       GroupManagement groups,
-      UseAnswers answers,
+      ApplicationAssignments assigned,
       ApplicationEventPublisher events,
       Clock clock) {
     this.assignments = assignments;
@@ -78,66 +69,9 @@ public class ApplicationSharing {
     this.accounts = accounts;
     this.users = users;
     this.groups = groups;
-    this.answers = answers;
+    this.assigned = assigned;
     this.events = events;
     this.clock = clock;
-  }
-
-  /**
-   * Whether the user may use the application (SHR-3): an active, non-light member of the owning
-   * company to whom it is assigned directly, through one of their teams, or through an alias that
-   * holds them or one of their teams. Each node keeps an answer for at most {@code
-   * portico.applications.cache-expiry} (5 s), so a change made on another node (a user added to an
-   * assigned team, an assignment removed) shows within that bound; changes made on this node evict
-   * the answers they touch at once. Applications of individuals are shared with no one: always
-   * false.
-   */
-  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-  public boolean mayUse(UUID userId, UUID applicationId) {
-    return answers.get(userId, applicationId, () -> decide(userId, applicationId));
-  }
-
-  /** One page of who the application is shared with, oldest first: the creator leads. */
-  @Transactional(readOnly = true)
-  public ResultPage<Assignment> assignments(Application app, ResultPage.Request page) {
-    Account company = requireCompany(app);
-    ResultPage<Assignments.Row> rows = assignments.page(app.id(), page);
-    Map<AssignmentKind, Set<UUID>> ids = new HashMap<>();
-    rows.items()
-        .forEach(r -> ids.computeIfAbsent(r.kind(), k -> new HashSet<>()).add(r.targetId()));
-    Map<UUID, User> byId = usersById(ids.getOrDefault(AssignmentKind.USER, Set.of()));
-    Map<UUID, String> teams = groupNames(GroupKind.TEAM, company, ids);
-    Map<UUID, String> aliases = groupNames(GroupKind.ALIAS, company, ids);
-    return rows.map(
-        r ->
-            switch (r.kind()) {
-              case USER -> userLine(company, r, byId.get(r.targetId()));
-              case TEAM -> groupLine(r, teams.get(r.targetId()));
-              case ALIAS -> groupLine(r, aliases.get(r.targetId()));
-            });
-  }
-
-  /** Those of the ids the application is already shared with, as this kind. */
-  @Transactional(readOnly = true)
-  public Set<UUID> assignedAmong(Application app, AssignmentKind kind, Collection<UUID> ids) {
-    return assignments.assignedAmong(app.id(), kind, ids);
-  }
-
-  /** How many users, teams and aliases each of the applications is shared with. */
-  @Transactional(readOnly = true)
-  public Map<UUID, AssignmentCounts> counts(Collection<UUID> applicationIds) {
-    Map<UUID, AssignmentCounts> counts = new HashMap<>();
-    assignments
-        .counts(applicationIds)
-        .forEach(
-            (id, byKind) ->
-                counts.put(
-                    id,
-                    new AssignmentCounts(
-                        byKind.getOrDefault(AssignmentKind.USER, 0L),
-                        byKind.getOrDefault(AssignmentKind.TEAM, 0L),
-                        byKind.getOrDefault(AssignmentKind.ALIAS, 0L))));
-    return counts;
   }
 
   /**
@@ -145,7 +79,7 @@ public class ApplicationSharing {
    * one id breaks a rule; targets already assigned stay as they were.
    */
   public AssignmentResult assign(Actor actor, Application app, AssignmentSelection wanted) {
-    Account company = requireCompany(app);
+    Account company = assigned.requireCompany(app);
     checkSize(wanted);
     if (wanted.isEmpty()) {
       throw InvalidInput.of("userIds", "name at least one user, team or alias to add");
@@ -182,14 +116,14 @@ public class ApplicationSharing {
    */
   public Optional<AssignmentRemoval> unassign(
       Actor actor, Application app, AssignmentKind kind, UUID targetId) {
-    Account company = requireCompany(app);
+    Account company = assigned.requireCompany(app);
     accounts.lock(company.id());
     return remove(actor, company, lock(app, company), kind, targetId);
   }
 
   /** {@link #unassign(Actor, Application, AssignmentKind, UUID)} for several; how many were. */
   public int unassign(Actor actor, Application app, AssignmentSelection selection) {
-    Account company = requireCompany(app);
+    Account company = assigned.requireCompany(app);
     checkSize(selection);
     accounts.lock(company.id());
     Application locked = lock(app, company);
@@ -242,24 +176,7 @@ public class ApplicationSharing {
    * not name them, so no removal event is published here.
    */
   void removeDeletedGroup(GroupKind kind, UUID groupId) {
-    assignments.deleteTarget(kindOf(kind), groupId);
-  }
-
-  private boolean decide(UUID userId, UUID applicationId) {
-    User user = users.user(userId).orElse(null);
-    UUID company = user == null ? null : user.companyId();
-    if (user == null || company == null || !user.isActive() || user.isLight()) {
-      return false;
-    }
-    if (!assignments.ownerOf(applicationId).map(company::equals).orElse(false)) {
-      return false;
-    }
-    if (assignments.reaches(applicationId, userId, Set.of(), Set.of())) {
-      return true;
-    }
-    UserGroupIds held = groups.groupIdsHoldingUser(company, userId);
-    return (!held.teamIds().isEmpty() || !held.aliasIds().isEmpty())
-        && assignments.reaches(applicationId, userId, held.teamIds(), held.aliasIds());
+    assignments.deleteTarget(AssignmentKind.of(kind), groupId);
   }
 
   private Optional<AssignmentRemoval> remove(
@@ -391,17 +308,6 @@ public class ApplicationSharing {
     return light;
   }
 
-  private Account requireCompany(Application app) {
-    return accounts
-        .account(app.ownerAccountId())
-        .filter(Account::isCompanyType)
-        .orElseThrow(
-            () ->
-                new Conflict(
-                    "Only a company's applications are shared with users, teams and aliases:"
-                        + " this one belongs to a personal account."));
-  }
-
   private Application lock(Application app, Account company) {
     return applications
         .lock(app.id())
@@ -414,38 +320,8 @@ public class ApplicationSharing {
       return users.user(targetId).map(User::email).orElse(targetId.toString());
     }
     return Optional.ofNullable(
-            groups.names(groupKind(kind), company.id(), Set.of(targetId)).get(targetId))
+            groups.names(kind.groupKind(), company.id(), Set.of(targetId)).get(targetId))
         .orElse(targetId.toString());
-  }
-
-  private Map<UUID, User> usersById(Set<UUID> ids) {
-    return ids.isEmpty()
-        ? Map.of()
-        : users.users(ids).stream().collect(Collectors.toMap(User::id, Function.identity()));
-  }
-
-  private Map<UUID, String> groupNames(
-      GroupKind kind, Account company, Map<AssignmentKind, Set<UUID>> ids) {
-    Set<UUID> wanted = ids.getOrDefault(kindOf(kind), Set.of());
-    return wanted.isEmpty() ? Map.of() : groups.names(kind, company.id(), wanted);
-  }
-
-  private static Assignment userLine(Account company, Assignments.Row r, @Nullable User user) {
-    if (user == null || !user.isMemberOf(company.id())) {
-      return new Assignment(r.kind(), r.targetId(), "", null, "no longer a member", r.createdAt());
-    }
-    String note = user.isLight() ? "light user" : user.isActive() ? null : "suspended";
-    return new Assignment(r.kind(), r.targetId(), user.name(), user.email(), note, r.createdAt());
-  }
-
-  private static Assignment groupLine(Assignments.Row r, @Nullable String name) {
-    return new Assignment(
-        r.kind(),
-        r.targetId(),
-        name == null ? "" : name,
-        null,
-        name == null ? "deleted" : null,
-        r.createdAt());
   }
 
   private void publishAdded(
@@ -487,13 +363,5 @@ public class ApplicationSharing {
             targetName,
             lost,
             Map.of("usersLosingAccess", String.valueOf(lost.size()))));
-  }
-
-  private static AssignmentKind kindOf(GroupKind kind) {
-    return kind == GroupKind.TEAM ? AssignmentKind.TEAM : AssignmentKind.ALIAS;
-  }
-
-  private static GroupKind groupKind(AssignmentKind kind) {
-    return kind == AssignmentKind.TEAM ? GroupKind.TEAM : GroupKind.ALIAS;
   }
 }

@@ -1,5 +1,6 @@
 package dev.portico.applications;
 
+import dev.portico.accounts.GroupKind;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,5 +39,18 @@ public enum AssignmentKind {
     return Arrays.stream(values())
         .filter(k -> k.noun.equals(text.toLowerCase(Locale.ROOT)))
         .findFirst();
+  }
+
+  /** The kind of a team or an alias. */
+  public static AssignmentKind of(GroupKind kind) {
+    return kind == GroupKind.TEAM ? TEAM : ALIAS;
+  }
+
+  /** The group kind of a team or alias assignment. */
+  public GroupKind groupKind() {
+    if (this == USER) {
+      throw new IllegalStateException("a user is not a group");
+    }
+    return this == TEAM ? GroupKind.TEAM : GroupKind.ALIAS;
   }
 }

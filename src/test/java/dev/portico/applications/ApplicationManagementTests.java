@@ -30,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ApplicationManagementTests {
 
   @Autowired ApplicationManagement management;
+  @Autowired ApplicationCredentials credentials;
+  @Autowired ApplicationOAuthSettings oauthSettings;
   @Autowired ApplicationDirectory directory;
   @Autowired ApplicationAccess access;
   @Autowired GroupManagement groups;
@@ -279,13 +281,13 @@ class ApplicationManagementTests {
     String clientId = first.application().clientId();
 
     IssuedApplication second =
-        management.regenerateSecret(actor(acme.admin()), first.application(), SecretOverlap.NONE);
+        credentials.regenerateSecret(actor(acme.admin()), first.application(), SecretOverlap.NONE);
     assertThat(directory.verifyClientSecret(clientId, first.clientSecret())).isEmpty();
     assertThat(directory.verifyClientSecret(clientId, second.clientSecret())).isPresent();
     assertThat(second.application().previousSecret()).isNull();
 
     IssuedApplication third =
-        management.regenerateSecret(
+        credentials.regenerateSecret(
             actor(acme.admin()), second.application(), SecretOverlap.ONE_HOUR);
     assertThat(third.application().previousSecret()).isNotNull();
     assertThat(directory.verifyClientSecret(clientId, second.clientSecret())).isPresent();
@@ -298,11 +300,11 @@ class ApplicationManagementTests {
                 .lastUsedAt())
         .isNotNull();
 
-    management.revokePreviousSecret(actor(acme.admin()), third.application());
+    credentials.revokePreviousSecret(actor(acme.admin()), third.application());
     assertThat(directory.verifyClientSecret(clientId, second.clientSecret())).isEmpty();
     assertThat(directory.verifyClientSecret(clientId, third.clientSecret())).isPresent();
     assertThatThrownBy(
-            () -> management.revokePreviousSecret(actor(acme.admin()), third.application()))
+            () -> credentials.revokePreviousSecret(actor(acme.admin()), third.application()))
         .isInstanceOf(Conflict.class);
   }
 
@@ -311,13 +313,13 @@ class ApplicationManagementTests {
     Company acme = fixtures.company("Acme");
     IssuedApplication first = register(acme.admin(), acme.id(), draft(format()));
     IssuedApplication second =
-        management.regenerateSecret(
+        credentials.regenerateSecret(
             actor(acme.admin()), first.application(), SecretOverlap.ONE_HOUR);
-    management.updatePlatformOAuth(
+    oauthSettings.updatePlatformOAuth(
         actor(acme.admin()),
         second.application(),
         new PlatformOAuth(java.time.Duration.ofMinutes(30), null, true));
-    management.updateExternalOAuth(
+    oauthSettings.updateExternalOAuth(
         actor(acme.admin()),
         second.application(),
         new ExternalOAuthDraft(

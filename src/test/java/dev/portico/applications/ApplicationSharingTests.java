@@ -43,6 +43,7 @@ class ApplicationSharingTests {
   @Autowired TestAccounts fixtures;
   @Autowired SharingFixtures apps;
   @Autowired ApplicationSharing sharing;
+  @Autowired ApplicationAssignments assigned;
   @Autowired UserManagement users;
   @Autowired GroupManagement groups;
   @Autowired ApplicationEvents events;
@@ -53,7 +54,7 @@ class ApplicationSharingTests {
     Company acme = fixtures.company("Acme");
     Application app = apps.register(acme.admin(), acme.id());
 
-    List<Assignment> listed = sharing.assignments(app, new ResultPage.Request(0, 25)).items();
+    List<Assignment> listed = assigned.assignments(app, new ResultPage.Request(0, 25)).items();
 
     assertThat(listed)
         .singleElement()
@@ -63,7 +64,7 @@ class ApplicationSharingTests {
               assertThat(a.targetId()).isEqualTo(acme.admin().id());
               assertThat(a.email()).isEqualTo(acme.admin().email());
             });
-    assertThat(sharing.mayUse(acme.admin().id(), app.id())).isTrue();
+    assertThat(assigned.mayUse(acme.admin().id(), app.id())).isTrue();
     assertThat(events.stream(ApplicationAssignmentAdded.class))
         .anySatisfy(e -> assertThat(e.applicationId()).isEqualTo(app.id()));
   }
@@ -73,7 +74,7 @@ class ApplicationSharingTests {
     Company acme = fixtures.company("Acme");
     Application app = apps.register(fixtures.operator(), acme.id());
 
-    assertThat(sharing.assignments(app, new ResultPage.Request(0, 25)).total()).isZero();
+    assertThat(assigned.assignments(app, new ResultPage.Request(0, 25)).total()).isZero();
   }
 
   @Test
@@ -98,8 +99,8 @@ class ApplicationSharingTests {
                               .contains(lena.name());
                         }));
     // nothing was added, not even the full user named with her
-    assertThat(sharing.mayUse(bob.id(), app.id())).isFalse();
-    assertThat(sharing.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
+    assertThat(assigned.mayUse(bob.id(), app.id())).isFalse();
+    assertThat(assigned.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
   }
 
   @Test
@@ -127,8 +128,8 @@ class ApplicationSharingTests {
         .contains(app.name())
         .contains("skippedLightMembers");
     assertThat(result.message()).isEqualTo("Added 1 team (2 light members skipped).");
-    assertThat(sharing.mayUse(bob.id(), app.id())).isTrue();
-    assertThat(sharing.mayUse(lena.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isTrue();
+    assertThat(assigned.mayUse(lena.id(), app.id())).isFalse();
   }
 
   @Test
@@ -143,9 +144,9 @@ class ApplicationSharingTests {
 
     sharing.assign(actor(acme.admin()), app, selection(Set.of(), Set.of(), Set.of(alias)));
 
-    assertThat(sharing.mayUse(bob.id(), app.id())).as("through the alias's team").isTrue();
-    assertThat(sharing.mayUse(carol.id(), app.id())).as("named by the alias").isTrue();
-    assertThat(sharing.mayUse(dan.id(), app.id())).as("not in the alias").isFalse();
+    assertThat(assigned.mayUse(bob.id(), app.id())).as("through the alias's team").isTrue();
+    assertThat(assigned.mayUse(carol.id(), app.id())).as("named by the alias").isTrue();
+    assertThat(assigned.mayUse(dan.id(), app.id())).as("not in the alias").isFalse();
   }
 
   @Test
@@ -156,13 +157,13 @@ class ApplicationSharingTests {
     UUID team = apps.team(acme.id(), bob);
     Application app = apps.register(acme.admin(), acme.id());
     sharing.assign(actor(acme.admin()), app, selection(Set.of(), Set.of(team), Set.of()));
-    assertThat(sharing.mayUse(erin.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(erin.id(), app.id())).isFalse();
 
     setMembers(acme, team, bob, erin);
-    assertThat(sharing.mayUse(erin.id(), app.id())).isTrue();
+    assertThat(assigned.mayUse(erin.id(), app.id())).isTrue();
 
     setMembers(acme, team, bob);
-    assertThat(sharing.mayUse(erin.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(erin.id(), app.id())).isFalse();
   }
 
   @Test
@@ -174,18 +175,18 @@ class ApplicationSharingTests {
     User gina = fixtures.member(globex, Role.MEMBER, License.FULL);
     Application app = apps.register(acme.admin(), acme.id());
     sharing.assign(actor(acme.admin()), app, users(Set.of(bob.id(), lena.id())));
-    assertThat(sharing.mayUse(bob.id(), app.id())).isTrue();
-    assertThat(sharing.mayUse(lena.id(), app.id())).isTrue();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isTrue();
+    assertThat(assigned.mayUse(lena.id(), app.id())).isTrue();
 
     users.changeUser(
         Actor.SYSTEM, acme.id(), bob.id(), new UserChanges(null, null, UserState.SUSPENDED));
     users.changeUser(
         Actor.SYSTEM, acme.id(), lena.id(), new UserChanges(null, License.LIGHT, null));
 
-    assertThat(sharing.mayUse(bob.id(), app.id())).isFalse();
-    assertThat(sharing.mayUse(lena.id(), app.id())).isFalse();
-    assertThat(sharing.mayUse(gina.id(), app.id())).isFalse();
-    assertThat(sharing.mayUse(gina.id(), UUID.randomUUID())).isFalse();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(lena.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(gina.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(gina.id(), UUID.randomUUID())).isFalse();
   }
 
   @Test
@@ -209,13 +210,13 @@ class ApplicationSharingTests {
     assertThat(removal.lostAccessUserIds()).containsExactly(carol.id());
     assertThat(removed(app, other).lostAccessUserIds()).containsExactly(carol.id());
     assertThat(removed(app, other).action()).isEqualTo("application.assignment-removed");
-    assertThat(sharing.mayUse(carol.id(), app.id())).isFalse();
-    assertThat(sharing.mayUse(bob.id(), app.id())).isTrue();
+    assertThat(assigned.mayUse(carol.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isTrue();
 
     sharing.unassign(actor(acme.admin()), app, AssignmentKind.USER, bob.id());
     assertThat(removed(app, bob.id()).lostAccessUserIds()).containsExactly(bob.id());
     assertThat(removed(app, bob.id()).target()).contains("user " + bob.email());
-    assertThat(sharing.mayUse(bob.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isFalse();
     assertThat(sharing.unassign(actor(acme.admin()), app, AssignmentKind.USER, bob.id())).isEmpty();
   }
 
@@ -225,12 +226,12 @@ class ApplicationSharingTests {
     User bob = fixtures.member(acme, Role.MEMBER, License.FULL);
     Application app = apps.register(acme.admin(), acme.id());
     sharing.assign(actor(acme.admin()), app, users(Set.of(bob.id())));
-    assertThat(sharing.mayUse(bob.id(), app.id())).isTrue();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isTrue();
 
     users.removeFromCompany(actor(acme.admin()), acme.id(), bob.id());
 
-    assertThat(sharing.mayUse(bob.id(), app.id())).isFalse();
-    assertThat(sharing.assignments(app, new ResultPage.Request(0, 25)).items())
+    assertThat(assigned.mayUse(bob.id(), app.id())).isFalse();
+    assertThat(assigned.assignments(app, new ResultPage.Request(0, 25)).items())
         .extracting(Assignment::targetId)
         .containsExactly(acme.admin().id());
     assertThat(removed(app, bob.id()).lostAccessUserIds()).containsExactly(bob.id());
@@ -246,9 +247,9 @@ class ApplicationSharingTests {
 
     groups.delete(Actor.SYSTEM, GroupKind.TEAM, acme.id(), team);
 
-    assertThat(sharing.counts(List.of(app.id())).get(app.id()))
+    assertThat(assigned.counts(List.of(app.id())).get(app.id()))
         .isEqualTo(new AssignmentCounts(1, 0, 0));
-    assertThat(sharing.mayUse(bob.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isFalse();
   }
 
   @Test
@@ -285,8 +286,8 @@ class ApplicationSharingTests {
                 sharing.assign(actor(acme.admin()), app, users(Set.of(fixtures.individual().id()))))
         .isInstanceOf(InvalidInput.class);
 
-    assertThat(sharing.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
-    assertThat(sharing.mayUse(bob.id(), app.id())).isFalse();
+    assertThat(assigned.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
+    assertThat(assigned.mayUse(bob.id(), app.id())).isFalse();
   }
 
   @Test
@@ -296,9 +297,9 @@ class ApplicationSharingTests {
 
     assertThatThrownBy(() -> sharing.assign(actor(dave), app, users(Set.of(dave.id()))))
         .isInstanceOf(Conflict.class);
-    assertThatThrownBy(() -> sharing.assignments(app, new ResultPage.Request(0, 25)))
+    assertThatThrownBy(() -> assigned.assignments(app, new ResultPage.Request(0, 25)))
         .isInstanceOf(Conflict.class);
-    assertThat(sharing.mayUse(dave.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(dave.id(), app.id())).isFalse();
   }
 
   @Test
@@ -329,7 +330,7 @@ class ApplicationSharingTests {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(sharing.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(2);
+    assertThat(assigned.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(2);
   }
 
   private ApplicationAssignmentRemoved removed(Application app, UUID target) {

@@ -46,6 +46,8 @@ class ApplicationsRestTests {
   @Autowired TestAccounts fixtures;
   @Autowired TestApiKeys apiKeys;
   @Autowired ApplicationManagement management;
+  @Autowired ApplicationCredentials credentials;
+  @Autowired ApplicationOAuthSettings oauthSettings;
 
   @Test
   void companyAdminRegistersListsReadsChangesAndDeletesAnApplication() throws Exception {
@@ -263,7 +265,7 @@ class ApplicationsRestTests {
     patchJson(auth, id, "{\"externalOAuth\":null}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.externalOAuth").doesNotExist());
-    assertThat(management.externalOAuth(UUID.fromString(id))).isEmpty();
+    assertThat(oauthSettings.externalOAuth(UUID.fromString(id))).isEmpty();
   }
 
   @Test
@@ -294,7 +296,7 @@ class ApplicationsRestTests {
     Application stored = management.application(UUID.fromString(id)).orElseThrow();
     assertThat(stored.name()).isEqualTo("Untouched");
     assertThat(stored.platformOAuth().accessTokenLifetime()).hasHours(1);
-    assertThat(management.externalOAuth(stored.id())).isEmpty();
+    assertThat(oauthSettings.externalOAuth(stored.id())).isEmpty();
   }
 
   @Test

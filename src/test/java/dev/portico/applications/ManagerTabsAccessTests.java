@@ -38,6 +38,8 @@ class ManagerTabsAccessTests {
   @Autowired MockMvc mvc;
   @Autowired TestAccounts fixtures;
   @Autowired ApplicationManagement management;
+  @Autowired ApplicationCredentials credentials;
+  @Autowired ApplicationOAuthSettings oauthSettings;
   @Autowired ApplicationDirectory directory;
   @Autowired ApplicationAccess access;
 
@@ -52,10 +54,10 @@ class ManagerTabsAccessTests {
         register(management, acme.admin(), acme.id(), editor.email(), light.email());
     Application app = issued.application();
     String current =
-        management
+        credentials
             .regenerateSecret(actor(acme.admin()), app, SecretOverlap.ONE_HOUR)
             .clientSecret();
-    management.updateExternalOAuth(
+    oauthSettings.updateExternalOAuth(
         actor(acme.admin()),
         app,
         new ExternalOAuthDraft(
@@ -87,7 +89,7 @@ class ManagerTabsAccessTests {
     assertThat(after.platformOAuth()).isEqualTo(before.platformOAuth());
     assertThat(directory.verifyClientSecret(app.clientId(), current)).isPresent();
     assertThat(directory.verifyClientSecret(app.clientId(), issued.clientSecret())).isPresent();
-    assertThat(management.externalOAuth(app.id()))
+    assertThat(oauthSettings.externalOAuth(app.id()))
         .get()
         .extracting(ExternalOAuth::clientId)
         .isEqualTo("portico");

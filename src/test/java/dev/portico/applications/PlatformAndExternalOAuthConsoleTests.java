@@ -39,6 +39,8 @@ class PlatformAndExternalOAuthConsoleTests {
   @Autowired MockMvc mvc;
   @Autowired TestAccounts fixtures;
   @Autowired ApplicationManagement management;
+  @Autowired ApplicationCredentials credentials;
+  @Autowired ApplicationOAuthSettings oauthSettings;
   @Autowired SecretCipher cipher;
   @Autowired JdbcClient jdbc;
 
@@ -184,7 +186,7 @@ class PlatformAndExternalOAuthConsoleTests {
             .query(String.class)
             .single();
     assertThat(sealed).isNotEqualTo(EXTERNAL_SECRET).doesNotContain(EXTERNAL_SECRET);
-    assertThat(cipher.open(sealed, ApplicationManagement.externalBinding(app.id())))
+    assertThat(cipher.open(sealed, ApplicationOAuthSettings.externalBinding(app.id())))
         .isEqualTo(EXTERNAL_SECRET);
     assertThat(page(acme.admin(), base(app) + "/external-oauth"))
         .contains("A client secret is set.")
@@ -204,7 +206,7 @@ class PlatformAndExternalOAuthConsoleTests {
     mvc.perform(external(app, "portico-client-2", "").with(as(acme.admin())))
         .andExpect(redirectedUrl(base(app) + "/external-oauth"));
 
-    ExternalOAuth config = management.externalOAuth(app.id()).orElseThrow();
+    ExternalOAuth config = oauthSettings.externalOAuth(app.id()).orElseThrow();
     assertThat(config.clientId()).isEqualTo("portico-client-2");
     assertThat(config.clientSecretSet()).isTrue();
     String sealed =
@@ -212,7 +214,7 @@ class PlatformAndExternalOAuthConsoleTests {
             .param("id", app.id())
             .query(String.class)
             .single();
-    assertThat(cipher.open(sealed, ApplicationManagement.externalBinding(app.id())))
+    assertThat(cipher.open(sealed, ApplicationOAuthSettings.externalBinding(app.id())))
         .isEqualTo(EXTERNAL_SECRET);
   }
 
@@ -243,7 +245,7 @@ class PlatformAndExternalOAuthConsoleTests {
         .contains("value=\"read write\"")
         .contains("enter the client secret again")
         .doesNotContain(EXTERNAL_SECRET);
-    assertThat(management.externalOAuth(app.id())).isEmpty();
+    assertThat(oauthSettings.externalOAuth(app.id())).isEmpty();
   }
 
   @Test
@@ -258,7 +260,7 @@ class PlatformAndExternalOAuthConsoleTests {
     mvc.perform(post(base(app) + "/external-oauth/remove").with(as(acme.admin())).with(csrf()))
         .andExpect(redirectedUrl(base(app) + "/external-oauth"));
 
-    assertThat(management.externalOAuth(app.id())).isEmpty();
+    assertThat(oauthSettings.externalOAuth(app.id())).isEmpty();
     assertThat(
             jdbc.sql("select count(*) from app_external_oauth where application_id = :id")
                 .param("id", app.id())

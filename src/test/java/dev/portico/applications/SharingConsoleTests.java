@@ -40,6 +40,7 @@ class SharingConsoleTests {
   @Autowired TestAccounts fixtures;
   @Autowired SharingFixtures apps;
   @Autowired ApplicationSharing sharing;
+  @Autowired ApplicationAssignments assigned;
 
   @Test
   void adminSeesTheCompanysAppsWithHowManyEachIsSharedWith() throws Exception {
@@ -163,7 +164,7 @@ class SharingConsoleTests {
                 .with(as(acme.admin())))
         .andExpect(redirectedUrl(base))
         .andExpect(flash().attribute("flash", "Added 1 team (2 light members skipped)."));
-    assertThat(sharing.mayUse(bob.id(), app.id())).isTrue();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isTrue();
   }
 
   @Test
@@ -188,7 +189,7 @@ class SharingConsoleTests {
         .contains("Light users cannot be added to applications")
         .contains("value=\"Member\"")
         .containsPattern("value=\"" + bob.id() + "\"\\s+checked=\"checked\"");
-    assertThat(sharing.mayUse(bob.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isFalse();
   }
 
   @Test
@@ -225,7 +226,7 @@ class SharingConsoleTests {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Tick at least one user, team or alias")));
 
-    assertThat(sharing.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
+    assertThat(assigned.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
   }
 
   @Test
@@ -249,7 +250,7 @@ class SharingConsoleTests {
             .andExpect(content().string(not(containsString(script))));
       }
     }
-    assertThat(sharing.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
+    assertThat(assigned.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
   }
 
   @Test
@@ -268,7 +269,7 @@ class SharingConsoleTests {
         .andExpect(redirectedUrl(base))
         .andExpect(
             flash().attribute("flash", "Removed user " + bob.email() + " (1 user lost access)."));
-    assertThat(sharing.mayUse(bob.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isFalse();
     mvc.perform(
             post(base + "/assignments/user/" + bob.id() + "/delete")
                 .with(csrf())
@@ -313,8 +314,8 @@ class SharingConsoleTests {
             "/developer/oauth-applications/" + UUID.randomUUID() + "/users")) {
       mvc.perform(get(path).with(as(acme.admin()))).andExpect(status().isNotFound());
     }
-    assertThat(sharing.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
-    assertThat(sharing.assignments(theirs, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
+    assertThat(assigned.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
+    assertThat(assigned.assignments(theirs, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
   }
 
   @Test

@@ -39,6 +39,7 @@ class SharingRestTests {
   @Autowired TestApiKeys keys;
   @Autowired SharingFixtures apps;
   @Autowired ApplicationSharing sharing;
+  @Autowired ApplicationAssignments assigned;
 
   @Test
   void adminSharesWithATeamAndListsWhoHasTheApp() throws Exception {
@@ -69,7 +70,7 @@ class SharingRestTests {
         .andExpect(jsonPath("$.items[0].email").value(acme.admin().email()))
         .andExpect(jsonPath("$.items[1].kind").value("TEAM"))
         .andExpect(jsonPath("$.items[1].email").doesNotExist());
-    assertThat(sharing.mayUse(bob.id(), app.id())).isTrue();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isTrue();
   }
 
   @Test
@@ -96,11 +97,11 @@ class SharingRestTests {
     mvc.perform(json(post(USERS, app.id()), readOnly, body)).andExpect(status().isForbidden());
     mvc.perform(json(post(USERS, app.id()), write, body)).andExpect(status().isOk());
     mvc.perform(json(delete(USERS, app.id()), write, body)).andExpect(status().isForbidden());
-    assertThat(sharing.mayUse(bob.id(), app.id())).isTrue();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isTrue();
 
     String deleter = TestApiKeys.basic(keys.issue(acme.admin(), Scope.OAuth2Delete));
     mvc.perform(json(delete(USERS, app.id()), deleter, body)).andExpect(status().isNoContent());
-    assertThat(sharing.mayUse(bob.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isFalse();
   }
 
   @Test
@@ -121,7 +122,7 @@ class SharingRestTests {
         .andExpect(
             jsonPath("$.errors[0].message")
                 .value(containsString("Light users cannot be added to applications")));
-    assertThat(sharing.mayUse(bob.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isFalse();
   }
 
   @Test
@@ -156,7 +157,7 @@ class SharingRestTests {
           mvc.perform(json(post(USERS, app.id()), auth, bad)).andReturn().getResponse().getStatus();
       assertThat(status).as(bad).isIn(400, 422);
     }
-    assertThat(sharing.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
+    assertThat(assigned.assignments(app, new ResultPage.Request(0, 25)).total()).isEqualTo(1);
   }
 
   @Test
@@ -192,7 +193,7 @@ class SharingRestTests {
     String admin = TestApiKeys.basic(keys.issue(acme.admin()));
     mvc.perform(get(USERS, UUID.randomUUID()).header("Authorization", admin))
         .andExpect(status().isNotFound());
-    assertThat(sharing.mayUse(bob.id(), app.id())).isTrue();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isTrue();
   }
 
   private static MockHttpServletRequestBuilder json(

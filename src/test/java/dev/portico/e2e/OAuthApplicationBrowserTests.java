@@ -9,6 +9,7 @@ import dev.portico.accounts.GroupSummary;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
 import dev.portico.applications.Application;
+import dev.portico.applications.ApplicationAssignments;
 import dev.portico.applications.ApplicationDirectory;
 import dev.portico.applications.ApplicationManagement;
 import dev.portico.applications.ApplicationSharing;
@@ -45,6 +46,7 @@ class OAuthApplicationBrowserTests {
   @Autowired ApplicationManagement applications;
   @Autowired ApplicationDirectory directory;
   @Autowired ApplicationSharing sharing;
+  @Autowired ApplicationAssignments assigned;
 
   @Test
   void adminRegistersRegeneratesSharesAndDeletesAnAppAsTheSeedDescribes() {
@@ -154,8 +156,8 @@ class OAuthApplicationBrowserTests {
     browser.waitForText(By.cssSelector(".flash.ok"), "1 light member skipped");
     browser.waitForText(By.tagName("table"), "Design " + tag);
     browser.step("team-added");
-    assertThat(sharing.mayUse(bob.id(), app.id())).isTrue();
-    assertThat(sharing.mayUse(lena.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(bob.id(), app.id())).isTrue();
+    assertThat(assigned.mayUse(lena.id(), app.id())).isFalse();
 
     // "To remove a user … click its X icon in the Remove column"
     browser.click(By.cssSelector("button[aria-label='Remove user Alice Admin']"));
@@ -164,7 +166,7 @@ class OAuthApplicationBrowserTests {
     browser.step("user-removed");
     assertThat(browser.driver().findElement(By.tagName("table")).getText())
         .doesNotContain("Alice Admin");
-    assertThat(sharing.mayUse(alice.id(), app.id())).isFalse();
+    assertThat(assigned.mayUse(alice.id(), app.id())).isFalse();
 
     // Delete application, behind a confirmation that names what is lost
     browser.open("/developer/oauth-applications/" + app.id());

@@ -2,7 +2,7 @@ package dev.portico.applications.web;
 
 import dev.portico.accounts.User;
 import dev.portico.applications.Application;
-import dev.portico.applications.ApplicationManagement;
+import dev.portico.applications.ApplicationCredentials;
 import dev.portico.applications.IssuedApplication;
 import dev.portico.applications.SecretOverlap;
 import dev.portico.system.Actor;
@@ -36,11 +36,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApplicationKeysController {
 
   private final ApplicationPlaces places;
-  private final ApplicationManagement management;
+  private final ApplicationCredentials management;
   private final Clock clock;
 
   ApplicationKeysController(
-      ApplicationPlaces places, ApplicationManagement management, Clock clock) {
+      ApplicationPlaces places, ApplicationCredentials management, Clock clock) {
     Assert.notNull(places, "places cannot be null");
     Assert.notNull(management, "management cannot be null");
     Assert.notNull(clock, "clock cannot be null");

@@ -8,6 +8,7 @@ import dev.portico.accounts.ApiCaller;
 import dev.portico.accounts.Scope;
 import dev.portico.applications.Application;
 import dev.portico.applications.ApplicationAccess;
+import dev.portico.applications.ApplicationAssignments;
 import dev.portico.applications.ApplicationSharing;
 import dev.portico.applications.Assignment;
 import dev.portico.applications.AssignmentKind;
@@ -48,10 +49,13 @@ class ApplicationUsersRestController {
 
   private final ApplicationAccess access;
   private final ApplicationSharing sharing;
+  private final ApplicationAssignments assigned;
 
-  ApplicationUsersRestController(ApplicationAccess access, ApplicationSharing sharing) {
+  ApplicationUsersRestController(
+      ApplicationAccess access, ApplicationSharing sharing, ApplicationAssignments assigned) {
     this.access = access;
     this.sharing = sharing;
+    this.assigned = assigned;
   }
 
   @GetMapping
@@ -67,7 +71,7 @@ class ApplicationUsersRestController {
       @RequestParam(defaultValue = "25") int size) {
     Application app = access.requireManager(caller, appId);
     boolean pii = caller.has(Scope.OAuth2ReadPII);
-    return sharing
+    return assigned
         .assignments(app, new ResultPage.Request(page, size))
         .map(a -> AssignmentBody.of(a, pii));
   }

@@ -11,8 +11,10 @@ import dev.portico.accounts.UserManagement;
 import dev.portico.applications.AccessibleApplication;
 import dev.portico.applications.Application;
 import dev.portico.applications.ApplicationAccess;
+import dev.portico.applications.ApplicationCredentials;
 import dev.portico.applications.ApplicationDraft;
 import dev.portico.applications.ApplicationManagement;
+import dev.portico.applications.ApplicationOAuthSettings;
 import dev.portico.applications.ApplicationOrder;
 import dev.portico.applications.ExternalOAuth;
 import dev.portico.applications.IssuedApplication;
@@ -76,6 +78,8 @@ class ApplicationsRestController {
   private static final String APP = "/api/developer/applications/{appId}";
 
   private final ApplicationManagement applications;
+  private final ApplicationCredentials credentials;
+  private final ApplicationOAuthSettings oauthSettings;
   private final ApplicationAccess access;
   private final AccountAccess accountAccess;
   private final AccountManagement accounts;
@@ -86,6 +90,8 @@ class ApplicationsRestController {
 
   ApplicationsRestController(
       ApplicationManagement applications,
+      ApplicationCredentials credentials,
+      ApplicationOAuthSettings oauthSettings,
       ApplicationAccess access,
       AccountAccess accountAccess,
       AccountManagement accounts,
@@ -94,6 +100,8 @@ class ApplicationsRestController {
       JsonMapper json,
       Clock clock) {
     this.applications = applications;
+    this.credentials = credentials;
+    this.oauthSettings = oauthSettings;
     this.access = access;
     this.accountAccess = accountAccess;
     this.accounts = accounts;
@@ -232,14 +240,14 @@ class ApplicationsRestController {
     Application app = access.requireManager(caller, appId);
     SecretOverlap overlap = overlap(body);
     IssuedApplication issued =
-        applications.regenerateSecret(Actors.of(caller, request), app, overlap);
+        credentials.regenerateSecret(Actors.of(caller, request), app, overlap);
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .header(HttpHeaders.PRAGMA, "no-cache")
         .body(
             ApplicationBody.IssuedApplicationBody.of(
                 issued,
-                applications.externalOAuth(app.id()).orElse(null),
+                oauthSettings.externalOAuth(app.id()).orElse(null),
                 caller,
                 clock.instant()));
   }
@@ -252,7 +260,7 @@ class ApplicationsRestController {
   ApplicationBody revokePreviousSecret(
       ApiCaller caller, @PathVariable UUID appId, HttpServletRequest request) {
     Application app = access.requireManager(caller, appId);
-    return body(applications.revokePreviousSecret(Actors.of(caller, request), app), caller);
+    return body(credentials.revokePreviousSecret(Actors.of(caller, request), app), caller);
   }
 
   /**
@@ -297,7 +305,7 @@ class ApplicationsRestController {
       violations.addAll(found);
       if (found.isEmpty()) {
         try {
-          current = applications.updatePlatformOAuth(actor, current, wanted);
+          current = oauthSettings.updatePlatformOAuth(actor, current, wanted);
         } catch (InvalidInput e) {
           violations.addAll(prefixed("platformOAuth.", e));
         }
@@ -306,11 +314,11 @@ class ApplicationsRestController {
     ApplicationRequests.ExternalOAuthChanges external = changes.externalOAuth();
     if (body.has("externalOAuth")) {
       if (external == null) {
-        applications.removeExternalOAuth(actor, current);
+        oauthSettings.removeExternalOAuth(actor, current);
       } else {
-        ExternalOAuth stored = applications.externalOAuth(current.id()).orElse(null);
+        ExternalOAuth stored = oauthSettings.externalOAuth(current.id()).orElse(null);
         try {
-          applications.updateExternalOAuth(actor, current, external.over(stored));
+          oauthSettings.updateExternalOAuth(actor, current, external.over(stored));
         } catch (InvalidInput e) {
           violations.addAll(prefixed("externalOAuth.", e));
         }
@@ -341,7 +349,7 @@ class ApplicationsRestController {
 
   private ApplicationBody body(Application app, ApiCaller caller) {
     return ApplicationBody.of(
-        app, applications.externalOAuth(app.id()).orElse(null), caller, clock.instant());
+        app, oauthSettings.externalOAuth(app.id()).orElse(null), caller, clock.instant());
   }
 
   private static SecretOverlap overlap(@Nullable SecretRegeneration body) {

@@ -1,7 +1,7 @@
 package dev.portico.applications.web;
 
 import dev.portico.accounts.User;
-import dev.portico.applications.ApplicationManagement;
+import dev.portico.applications.ApplicationOAuthSettings;
 import dev.portico.applications.ExternalOAuth;
 import dev.portico.system.Actor;
 import dev.portico.system.InvalidInput;
@@ -32,9 +32,9 @@ class ExternalOAuthController {
       Set.of("clientId", "clientSecret", "authorizationUrl", "tokenUrl", "scopes");
 
   private final ApplicationPlaces places;
-  private final ApplicationManagement management;
+  private final ApplicationOAuthSettings management;
 
-  ExternalOAuthController(ApplicationPlaces places, ApplicationManagement management) {
+  ExternalOAuthController(ApplicationPlaces places, ApplicationOAuthSettings management) {
     Assert.notNull(places, "places cannot be null");
     Assert.notNull(management, "management cannot be null");
     this.places = places;

@@ -1,7 +1,7 @@
 package dev.portico.applications.web;
 
 import dev.portico.accounts.User;
-import dev.portico.applications.ApplicationManagement;
+import dev.portico.applications.ApplicationOAuthSettings;
 import dev.portico.applications.ApplicationsSettings;
 import dev.portico.applications.PlatformOAuth;
 import dev.portico.system.Actor;
@@ -34,11 +34,13 @@ class PlatformOAuthController {
       Set.of("accessTokenLifetime", "refreshTokenLifetime", "skipConsentForOwnCompany");
 
   private final ApplicationPlaces places;
-  private final ApplicationManagement management;
+  private final ApplicationOAuthSettings management;
   private final ApplicationsSettings settings;
 
   PlatformOAuthController(
-      ApplicationPlaces places, ApplicationManagement management, ApplicationsSettings settings) {
+      ApplicationPlaces places,
+      ApplicationOAuthSettings management,
+      ApplicationsSettings settings) {
     Assert.notNull(places, "places cannot be null");
     Assert.notNull(management, "management cannot be null");
     Assert.notNull(settings, "settings cannot be null");

@@ -4,9 +4,9 @@ import dev.portico.accounts.Account;
 import dev.portico.accounts.User;
 import dev.portico.applications.Application;
 import dev.portico.applications.ApplicationAccess;
+import dev.portico.applications.ApplicationAssignments;
 import dev.portico.applications.ApplicationManagement;
 import dev.portico.applications.ApplicationOrder;
-import dev.portico.applications.ApplicationSharing;
 import dev.portico.applications.ApplicationSummary;
 import dev.portico.applications.AssignmentCounts;
 import dev.portico.system.Actor;
@@ -37,13 +37,13 @@ class SharedApplicationsController {
 
   private final ApplicationManagement management;
   private final ApplicationAccess access;
-  private final ApplicationSharing sharing;
+  private final ApplicationAssignments sharing;
   private final SharingPages pages;
 
   SharedApplicationsController(
       ApplicationManagement management,
       ApplicationAccess access,
-      ApplicationSharing sharing,
+      ApplicationAssignments sharing,
       SharingPages pages) {
     Assert.notNull(management, "management cannot be null");
     Assert.notNull(access, "access cannot be null");

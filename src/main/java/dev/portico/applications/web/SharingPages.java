@@ -5,6 +5,7 @@ import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.GroupSummary;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
+import dev.portico.applications.ApplicationAssignments;
 import dev.portico.applications.ApplicationSharing;
 import dev.portico.applications.Assignment;
 import dev.portico.applications.AssignmentKind;
@@ -43,14 +44,20 @@ class SharingPages {
   static final int CHOICES = 10;
 
   private final ApplicationSharing sharing;
+  private final ApplicationAssignments reads;
   private final UserManagement users;
   private final GroupManagement groups;
 
-  SharingPages(ApplicationSharing sharing, UserManagement users, GroupManagement groups) {
+  SharingPages(
+      ApplicationSharing sharing,
+      ApplicationAssignments reads,
+      UserManagement users,
+      GroupManagement groups) {
     Assert.notNull(sharing, "sharing cannot be null");
     Assert.notNull(users, "users cannot be null");
     Assert.notNull(groups, "groups cannot be null");
     this.sharing = sharing;
+    this.reads = reads;
     this.users = users;
     this.groups = groups;
   }
@@ -58,7 +65,7 @@ class SharingPages {
   /** The page with the panel. */
   String showPanel(SharingPlace place, SharingForm form, int page, Model model) {
     ResultPage<Assignment> assigned =
-        sharing.assignments(place.app(), new ResultPage.Request(page, PAGE_SIZE));
+        reads.assignments(place.app(), new ResultPage.Request(page, PAGE_SIZE));
     model.addAttribute("sharing", place);
     model.addAttribute("place", place.tab());
     model.addAttribute("assigned", assigned);
@@ -130,7 +137,7 @@ class SharingPages {
         .forEach(u -> add(people, seen, u));
     users.candidates(company, q, true, CHOICES).forEach(u -> add(people, seen, u));
     Set<UUID> assignedUsers =
-        sharing.assignedAmong(
+        reads.assignedAmong(
             place.app(), AssignmentKind.USER, people.stream().map(User::id).toList());
     model.addAttribute(
         "userChoices",
@@ -164,7 +171,7 @@ class SharingPages {
     List<GroupSummary> found = groups.matching(kind, company, q, CHOICES);
     List<UUID> ids = new ArrayList<>(tickedNames.keySet());
     found.forEach(g -> ids.add(g.id()));
-    Set<UUID> assigned = sharing.assignedAmong(place.app(), assignment, ids);
+    Set<UUID> assigned = reads.assignedAmong(place.app(), assignment, ids);
     tickedNames.forEach(
         (id, name) -> {
           shown.add(id);
