@@ -57,7 +57,7 @@ class ModularityTests {
     // A new module must be added here and, if DESIGN.md does not have it, to MAY_IMPORT.
     assertThat(MODULES.stream().map(ApplicationModule::getName))
         .containsExactlyInAnyOrder(
-            "system", "accounts", "applications", "apikeys", "gateway", "audit");
+            "system", "accounts", "applications", "apikeys", "authserver", "gateway", "audit");
   }
 
   @Test
