@@ -1,0 +1,81 @@
+package dev.portico.authserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portico.authserver.AuthServerFixtures.Values;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+
+/**
+ * The authorization store works on H2 (the quick start's database, in the shipped PostgreSQL mode)
+ * as on PostgreSQL: save, find by hash, update through placeholders, purge.
+ */
+class HashedAuthorizationServiceH2Tests {
+
+  @Test
+  void savesFindsUpdatesAndPurgesOnH2() {
+    DriverManagerDataSource h2 =
+        new DriverManagerDataSource(
+            "jdbc:h2:mem:as-"
+                + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                + "DB_CLOSE_DELAY=-1",
+            "sa",
+            "");
+    Flyway.configure()
+        .dataSource(h2)
+        .locations("classpath:db/migration", "classpath:db/vendor/h2")
+        .load()
+        .migrate();
+    RegisteredClient client =
+        RegisteredClient.withId(UUID.randomUUID().toString())
+            .clientId("H2CLIENT=")
+            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+            .redirectUri(AuthServerFixtures.REDIRECTS.get(0))
+            .build();
+    HashedAuthorizationService service =
+        new HashedAuthorizationService(
+            JdbcClient.create(h2),
+            new InMemoryRegisteredClientRepository(client),
+            new AuthServerSettings(
+                Duration.ofSeconds(60),
+                Duration.ofDays(3650),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(10)),
+            Clock.systemUTC());
+    Values v = Values.fresh();
+    Values old = Values.fresh();
+    OAuth2Authorization saved = AuthServerFixtures.authorization(client, "u", v, Instant.now());
+    OAuth2Authorization expired =
+        AuthServerFixtures.authorization(
+            client, "u", old, Instant.now().minus(Duration.ofDays(40)));
+    service.save(saved);
+    service.save(expired);
+
+    OAuth2Authorization byCode = service.findByToken(v.code(), null);
+    assertThat(byCode).isNotNull();
+    service.save(
+        OAuth2Authorization.from(byCode).invalidate(byCode.getAccessToken().getToken()).build());
+    OAuth2Authorization byAccess = service.findByToken(v.access(), OAuth2TokenType.ACCESS_TOKEN);
+    assertThat(byAccess).isNotNull();
+    assertThat(byAccess.getAccessToken().isInvalidated()).isTrue();
+    assertThat(byAccess.getAccessToken().getToken().getExpiresAt())
+        .isEqualTo(saved.getAccessToken().getToken().getExpiresAt());
+    assertThat(service.findByToken(v.refresh(), OAuth2TokenType.REFRESH_TOKEN)).isNotNull();
+
+    assertThat(service.purgeExpired()).isEqualTo(1);
+    assertThat(service.findById(expired.getId())).isNull();
+    assertThat(service.findById(saved.getId())).isNotNull();
+  }
+}
