@@ -6,6 +6,7 @@ import dev.portico.applications.Application;
 import dev.portico.applications.ApplicationDraft;
 import dev.portico.applications.ApplicationManagement;
 import dev.portico.applications.ApplicationType;
+import dev.portico.applications.IssuedApplication;
 import dev.portico.support.TestAccounts.Company;
 import dev.portico.system.Actor;
 import java.security.Principal;
@@ -41,6 +42,12 @@ final class AuthServerFixtures {
 
   static Application register(
       ApplicationManagement management, Company company, ApplicationType type) {
+    return issue(management, company, type).application();
+  }
+
+  /** Registers an app of this company; answers it with its one-time client secret. */
+  static IssuedApplication issue(
+      ApplicationManagement management, Company company, ApplicationType type) {
     List<String> redirects =
         type == ApplicationType.CONNECTED_DESKTOP
             ? List.of("http://localhost:8765/cb", "urn:ietf:wg:oauth:2.0:oob")
@@ -59,7 +66,7 @@ final class AuthServerFixtures {
             Set.of(Scope.OAuth2Read, Scope.OAuth2Write),
             null,
             List.of());
-    return management.register(actor(company.admin()), company.id(), draft).application();
+    return management.register(actor(company.admin()), company.id(), draft);
   }
 
   /** Unique raw values of one authorization's code, tokens and consent state. */

@@ -73,6 +73,14 @@ public final class ConsoleClient {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** POST an already url-encoded form body (repeated names allowed) without following redirects. */
+  public HttpResponse<String> postEncoded(String path, String body) {
+    return send(
+        HttpRequest.newBuilder(resolve(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** POST a form with the CSRF token of the page at {@code formPage}, as a browser would. */
   public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
     String token = csrfToken(get(formPage).body());

@@ -1,0 +1,284 @@
+package dev.portico.authserver;
+
+import static dev.portico.authserver.AuthServerFixtures.REDIRECTS;
+import static dev.portico.authserver.AuthServerFixtures.issue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portico.applications.ApplicationManagement;
+import dev.portico.applications.ApplicationType;
+import dev.portico.applications.IssuedApplication;
+import dev.portico.support.ConsoleClient;
+import dev.portico.support.PorticoTest;
+import dev.portico.support.TestAccounts;
+import dev.portico.support.TestAccounts.Company;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * OAU-1..3 with a plain HTTP client (no Spring OAuth client code): a user signs in through the
+ * console form, authorizes an app, the app exchanges the code with its secret in the form body and
+ * refreshes with its secret in Basic; the refresh token is rotated; client errors are RFC 6749 §5.2
+ * JSON; a bad redirect URI is an error page, never a redirect.
+ */
+@PorticoTest
+class AuthorizationCodeFlowTests {
+
+  private static final Pattern HIDDEN_STATE =
+      Pattern.compile("name=\"state\"\\s+value=\"([^\"]+)\"");
+
+  @LocalServerPort int port;
+  @Autowired ApplicationManagement management;
+  @Autowired TestAccounts fixtures;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @Test
+  void codeIsExchangedWithTheSecretInTheBodyAndRefreshTokensAreRotated() throws Exception {
+    Company acme = fixtures.company("Flow");
+    IssuedApplication app = issue(management, acme, ApplicationType.INTEGRATED_CLOUD);
+    ConsoleClient browser = new ConsoleClient(port);
+    String state = "st-" + UUID.randomUUID();
+    String authorize =
+        "/oauth/authorize?response_type=code&client_id="
+            + enc(app.application().clientId())
+            + "&redirect_uri="
+            + enc(REDIRECTS.get(0))
+            + "&scope="
+            + enc("OAuth2Read OAuth2Write")
+            + "&state="
+            + state;
+
+    // Anonymous: to the console's sign-in page, and back after signing in.
+    HttpResponse<String> anonymous = browser.get(authorize);
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(ConsoleClient.location(anonymous)).isEqualTo("/login?continue=" + enc(authorize));
+    HttpResponse<String> signedIn =
+        browser.submit(
+            "/login?continue=" + enc(authorize),
+            "/login",
+            Map.of(
+                "email",
+                acme.admin().email(),
+                "password",
+                TestAccounts.PASSWORD,
+                "continue",
+                authorize));
+    assertThat(ConsoleClient.location(signedIn)).isEqualTo(authorize);
+
+    // Consent (the stock page), then the code on the redirect URI with the state echoed.
+    HttpResponse<String> consentPage = browser.follow(signedIn);
+    assertThat(consentPage.statusCode()).isEqualTo(200);
+    Matcher consentState = HIDDEN_STATE.matcher(consentPage.body());
+    assertThat(consentState.find()).as(consentPage.body()).isTrue();
+    HttpResponse<String> consented =
+        browser.postEncoded(
+            "/oauth/authorize",
+            "client_id="
+                + enc(app.application().clientId())
+                + "&state="
+                + enc(consentState.group(1))
+                + "&scope=OAuth2Read&scope=OAuth2Write");
+    assertThat(consented.statusCode()).as(consented.body()).isEqualTo(302);
+    URI callback = URI.create(consented.headers().firstValue("Location").orElseThrow());
+    assertThat(callback.toString()).startsWith(REDIRECTS.get(0) + "?");
+    Map<String, String> query = query(callback.getRawQuery());
+    assertThat(query).containsEntry("state", state).containsKey("code");
+
+    // The code, with client_id and client_secret in the body.
+    HttpResponse<String> exchanged =
+        token(
+            "grant_type=authorization_code&code="
+                + enc(query.get("code"))
+                + "&redirect_uri="
+                + enc(REDIRECTS.get(0))
+                + "&client_id="
+                + enc(app.application().clientId())
+                + "&client_secret="
+                + enc(app.clientSecret()),
+            null);
+    assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+    JsonNode tokens = JsonMapper.shared().readTree(exchanged.body());
+    assertThat(tokens.get("token_type").asString()).isEqualTo("Bearer");
+    assertThat(tokens.get("expires_in").asLong()).isEqualTo(3600);
+    assertThat(tokens.get("scope").asString().split(" "))
+        .containsExactlyInAnyOrder("OAuth2Read", "OAuth2Write");
+    String access = tokens.get("access_token").asString();
+    String refresh = tokens.get("refresh_token").asString();
+    assertThat(access).isNotBlank();
+    assertThat(refresh).isNotBlank();
+    assertThat(exchanged.headers().firstValue("Cache-Control"))
+        .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+
+    // Refresh with the secret in Basic: new tokens; the old refresh token is refused.
+    String basic = basic(app.application().clientId(), app.clientSecret());
+    HttpResponse<String> refreshed =
+        token("grant_type=refresh_token&refresh_token=" + enc(refresh), basic);
+    assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+    JsonNode renewed = JsonMapper.shared().readTree(refreshed.body());
+    assertThat(renewed.get("access_token").asString()).isNotEqualTo(access);
+    assertThat(renewed.get("refresh_token").asString()).isNotBlank().isNotEqualTo(refresh);
+    assertThat(renewed.get("expires_in").asLong()).isEqualTo(3600);
+    HttpResponse<String> reused =
+        token("grant_type=refresh_token&refresh_token=" + enc(refresh), basic);
+    assertThat(reused.statusCode()).isEqualTo(400);
+    assertThat(reused.body()).contains("\"invalid_grant\"");
+
+    // The code is single use, and a second use revokes what it issued (OAU-3).
+    HttpResponse<String> again =
+        token(
+            "grant_type=authorization_code&code="
+                + enc(query.get("code"))
+                + "&redirect_uri="
+                + enc(REDIRECTS.get(0))
+                + "&client_id="
+                + enc(app.application().clientId())
+                + "&client_secret="
+                + enc(app.clientSecret()),
+            null);
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(again.body()).contains("\"invalid_grant\"");
+
+    HttpResponse<String> afterReuse =
+        token(
+            "grant_type=refresh_token&refresh_token="
+                + enc(renewed.get("refresh_token").asString()),
+            basic);
+    assertThat(afterReuse.statusCode()).isEqualTo(400);
+    assertThat(afterReuse.body()).contains("\"invalid_grant\"");
+  }
+
+  @Test
+  void aWrongSecretOrAnUnknownClientIsInvalidClientJson() throws Exception {
+    IssuedApplication app =
+        issue(management, fixtures.company("Secrets"), ApplicationType.INTEGRATED_CLOUD);
+    String clientId = app.application().clientId();
+    String refresh = "grant_type=refresh_token&refresh_token=whatever";
+
+    HttpResponse<String> wrongInBody =
+        token(refresh + "&client_id=" + enc(clientId) + "&client_secret=wrong", null);
+    HttpResponse<String> wrongInBasic = token(refresh, basic(clientId, "wrong"));
+    HttpResponse<String> unknown =
+        token(refresh, basic("no-such-client-" + UUID.randomUUID(), app.clientSecret()));
+    HttpResponse<String> noSecret = token(refresh + "&client_id=" + enc(clientId), null);
+
+    for (HttpResponse<String> refused : new HttpResponse[] {wrongInBody, wrongInBasic, unknown}) {
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+      assertThat(refused.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+      assertThat(JsonMapper.shared().readTree(refused.body()).get("error").asString())
+          .isEqualTo("invalid_client");
+    }
+    assertThat(noSecret.statusCode()).isEqualTo(401);
+    assertThat(noSecret.body()).contains("\"invalid_client\"");
+    // The right secret passes client authentication (and fails only on the unknown token).
+    HttpResponse<String> right = token(refresh, basic(clientId, app.clientSecret()));
+    assertThat(right.statusCode()).isEqualTo(400);
+    assertThat(right.body()).contains("\"invalid_grant\"");
+  }
+
+  @Test
+  void anUnregisteredRedirectUriIsAnErrorPageNeverARedirect() {
+    Company acme = fixtures.company("Redirects");
+    IssuedApplication app = issue(management, acme, ApplicationType.INTEGRATED_CLOUD);
+    ConsoleClient browser = new ConsoleClient(port);
+    browser.signIn(acme.admin().email(), TestAccounts.PASSWORD);
+
+    for (String redirect :
+        new String[] {"https://evil.example/cb", REDIRECTS.get(0) + "/extra", "not a uri"}) {
+      HttpResponse<String> refused =
+          browser.get(
+              "/oauth/authorize?response_type=code&client_id="
+                  + enc(app.application().clientId())
+                  + "&redirect_uri="
+                  + enc(redirect)
+                  + "&scope=OAuth2Read&state=s1");
+      assertThat(refused.statusCode()).as(redirect).isEqualTo(400);
+      assertThat(refused.headers().firstValue("Location")).isEmpty();
+    }
+    HttpResponse<String> unknownClient =
+        browser.get(
+            "/oauth/authorize?response_type=code&client_id=nobody&redirect_uri="
+                + enc(REDIRECTS.get(0))
+                + "&scope=OAuth2Read&state=s1");
+    assertThat(unknownClient.statusCode()).isEqualTo(400);
+    assertThat(unknownClient.headers().firstValue("Location")).isEmpty();
+  }
+
+  @Test
+  void theMetadataListsTheOAuthEndpoints() throws Exception {
+    HttpResponse<String> metadata =
+        http.send(
+            HttpRequest.newBuilder(base("/.well-known/oauth-authorization-server")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(metadata.statusCode()).isEqualTo(200);
+    JsonNode doc = JsonMapper.shared().readTree(metadata.body());
+    String origin = "http://localhost:" + port;
+    assertThat(doc.get("authorization_endpoint").asString()).isEqualTo(origin + "/oauth/authorize");
+    assertThat(doc.get("token_endpoint").asString()).isEqualTo(origin + "/oauth/token");
+    assertThat(doc.get("revocation_endpoint").asString()).isEqualTo(origin + "/oauth/revoke");
+    assertThat(doc.get("introspection_endpoint").asString())
+        .isEqualTo(origin + "/oauth/introspect");
+    assertThat(doc.get("token_endpoint_auth_methods_supported").toString())
+        .isEqualTo("[\"client_secret_basic\",\"client_secret_post\"]");
+    assertThat(doc.has("jwks_uri")).isFalse();
+    assertThat(doc.get("grant_types_supported").toString())
+        .isEqualTo("[\"authorization_code\",\"refresh_token\"]");
+    assertThat(doc.get("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
+  }
+
+  private HttpResponse<String> token(String body, String basic)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base("/oauth/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (basic != null) {
+      request.header("Authorization", basic);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI base(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static String basic(String clientId, String secret) {
+    // RFC 6749 §2.3.1: each part form-encoded before the Base64.
+    String pair = enc(clientId) + ":" + enc(secret);
+    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> values = new HashMap<>();
+    for (String pair : raw.split("&")) {
+      String[] kv = pair.split("=", 2);
+      values.put(
+          URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+          kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+    }
+    return values;
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
