@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +47,7 @@ class AuthorizationCodeFlowTests {
   @LocalServerPort int port;
   @Autowired ApplicationManagement management;
   @Autowired TestAccounts fixtures;
+  @Autowired JdbcClient jdbc;
 
   private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -69,6 +71,7 @@ class AuthorizationCodeFlowTests {
     // Anonymous: to the console's sign-in page, and back after signing in.
     HttpResponse<String> anonymous = browser.get(authorize);
     assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(browser.sessionId()).as("an anonymous authorize creates no session").isEmpty();
     assertThat(ConsoleClient.location(anonymous)).isEqualTo("/login?continue=" + enc(authorize));
     HttpResponse<String> signedIn =
         browser.submit(
@@ -139,6 +142,24 @@ class AuthorizationCodeFlowTests {
     HttpResponse<String> reused =
         token("grant_type=refresh_token&refresh_token=" + enc(refresh), basic);
     assertThat(reused.statusCode()).isEqualTo(400);
+    // The grant's principal is the Portico user (its id); no raw code or token is stored (OAU-6).
+    assertThat(
+            jdbc.sql("select principal_name from as_authorization where registered_client_id = ?")
+                .param(app.application().id().toString())
+                .query(String.class)
+                .list())
+        .containsExactly(acme.admin().id().toString());
+    for (String raw :
+        new String[] {
+          query.get("code"),
+          access,
+          refresh,
+          renewed.get("access_token").asString(),
+          renewed.get("refresh_token").asString(),
+          app.clientSecret()
+        }) {
+      assertThat(TokensAtRestTests.columnsHolding(jdbc, raw)).isEmpty();
+    }
     assertThat(reused.body()).contains("\"invalid_grant\"");
 
     // The code is single use, and a second use revokes what it issued (OAU-3).

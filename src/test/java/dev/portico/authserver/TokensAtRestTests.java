@@ -50,8 +50,12 @@ class TokensAtRestTests {
     assertThat(columnsHolding(principal)).contains("as_authorization.principal_name");
   }
 
-  /** "table.column" of every text, JSON or bytea column of the schema holding the value. */
   private List<String> columnsHolding(String value) {
+    return columnsHolding(jdbc, value);
+  }
+
+  /** "table.column" of every text, JSON or bytea column of the schema holding the value. */
+  static List<String> columnsHolding(JdbcClient jdbc, String value) {
     List<String[]> columns =
         jdbc.sql(
                 """
