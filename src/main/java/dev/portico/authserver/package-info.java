@@ -5,7 +5,11 @@
  * kept by {@link dev.portico.authserver.HashedAuthorizationService}, which stores codes and tokens
  * only as SHA-256 hashes (OAU-6).
  *
- * <p>Groundwork only so far: no security filter chain and no endpoints yet.
+ * <p>The endpoints ({@code /oauth/authorize}, {@code /oauth/token}, {@code /oauth/revoke}, {@code
+ * /oauth/introspect}, {@code /.well-known/oauth-authorization-server}) are served by the chain of
+ * {@code internal.AuthorizationServerSecurityConfiguration}; clients authenticate through the
+ * applications module's {@code verifyClientSecret}. Not yet: the Authorize application page (stock
+ * consent page, consent kept in memory), OAU-2's extra rules, Bearer on {@code /api/**}.
  */
 @NullMarked
 package dev.portico.authserver;

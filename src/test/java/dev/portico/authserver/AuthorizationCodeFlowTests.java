@@ -162,6 +162,22 @@ class AuthorizationCodeFlowTests {
     }
     assertThat(reused.body()).contains("\"invalid_grant\"");
 
+    // Introspection (RFC 7662) and revocation (RFC 7009) at their reference paths.
+    String renewedAccess = renewed.get("access_token").asString();
+    JsonNode active =
+        JsonMapper.shared()
+            .readTree(post("/oauth/introspect", "token=" + enc(renewedAccess), basic).body());
+    assertThat(active.get("active").asBoolean()).isTrue();
+    assertThat(active.get("client_id").asString()).isEqualTo(app.application().clientId());
+    assertThat(active.get("scope").asString().split(" "))
+        .containsExactlyInAnyOrder("OAuth2Read", "OAuth2Write");
+    assertThat(post("/oauth/revoke", "token=" + enc(renewedAccess), basic).statusCode())
+        .isEqualTo(200);
+    JsonNode revoked =
+        JsonMapper.shared()
+            .readTree(post("/oauth/introspect", "token=" + enc(renewedAccess), basic).body());
+    assertThat(revoked.get("active").asBoolean()).isFalse();
+
     // The code is single use, and a second use revokes what it issued (OAU-3).
     HttpResponse<String> again =
         token(
@@ -267,8 +283,13 @@ class AuthorizationCodeFlowTests {
 
   private HttpResponse<String> token(String body, String basic)
       throws IOException, InterruptedException {
+    return post("/oauth/token", body, basic);
+  }
+
+  private HttpResponse<String> post(String path, String body, String basic)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(base("/oauth/token"))
+        HttpRequest.newBuilder(base(path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body));
