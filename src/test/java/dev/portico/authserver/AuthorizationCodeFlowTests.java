@@ -4,9 +4,11 @@ import static dev.portico.authserver.AuthServerFixtures.REDIRECTS;
 import static dev.portico.authserver.AuthServerFixtures.issue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portico.applications.ApplicationCredentials;
 import dev.portico.applications.ApplicationManagement;
 import dev.portico.applications.ApplicationType;
 import dev.portico.applications.IssuedApplication;
+import dev.portico.applications.SecretOverlap;
 import dev.portico.support.ConsoleClient;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
@@ -48,6 +50,7 @@ class AuthorizationCodeFlowTests {
   @Autowired ApplicationManagement management;
   @Autowired TestAccounts fixtures;
   @Autowired JdbcClient jdbc;
+  @Autowired ApplicationCredentials credentials;
 
   private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -229,6 +232,30 @@ class AuthorizationCodeFlowTests {
     HttpResponse<String> right = token(refresh, basic(clientId, app.clientSecret()));
     assertThat(right.statusCode()).isEqualTo(400);
     assertThat(right.body()).contains("\"invalid_grant\"");
+  }
+
+  @Test
+  void duringARegenerateOverlapBothSecretsAuthenticateAndAfterItOnlyTheNewOne() throws Exception {
+    Company acme = fixtures.company("Overlap");
+    IssuedApplication first = issue(management, acme, ApplicationType.INTEGRATED_CLOUD);
+    String clientId = first.application().clientId();
+    IssuedApplication second =
+        credentials.regenerateSecret(
+            AuthServerFixtures.actor(acme.admin()), first.application(), SecretOverlap.ONE_HOUR);
+    String refresh = "grant_type=refresh_token&refresh_token=whatever";
+
+    // Client authentication passes (the unknown refresh token is what fails) with either secret.
+    assertThat(token(refresh, basic(clientId, first.clientSecret())).body())
+        .contains("\"invalid_grant\"");
+    assertThat(token(refresh, basic(clientId, second.clientSecret())).body())
+        .contains("\"invalid_grant\"");
+
+    credentials.revokePreviousSecret(AuthServerFixtures.actor(acme.admin()), second.application());
+    HttpResponse<String> old = token(refresh, basic(clientId, first.clientSecret()));
+    assertThat(old.statusCode()).isEqualTo(401);
+    assertThat(old.body()).contains("\"invalid_client\"");
+    assertThat(token(refresh, basic(clientId, second.clientSecret())).body())
+        .contains("\"invalid_grant\"");
   }
 
   @Test
