@@ -287,6 +287,33 @@ class AuthorizationCodeFlowTests {
   }
 
   @Test
+  void theStockEndpointsPorticoDoesNotOfferIssueNothing() throws Exception {
+    IssuedApplication app =
+        issue(management, fixtures.company("Stock"), ApplicationType.INTEGRATED_CLOUD);
+    String auth = basic(app.application().clientId(), app.clientSecret());
+    for (String path :
+        new String[] {
+          "/oauth2/device_authorization",
+          "/oauth2/par",
+          "/oauth2/token",
+          "/oauth2/jwks",
+          "/oauth/device_authorization",
+          "/oauth/par"
+        }) {
+      HttpResponse<String> answer = post(path, "scope=OAuth2Read&response_type=code", auth);
+      assertThat(answer.statusCode()).as(path + " " + answer.body()).isBetween(400, 499);
+      assertThat(answer.body())
+          .as(path)
+          .doesNotContain("access_token")
+          .doesNotContain("device_code");
+    }
+    HttpResponse<String> clientCredentials =
+        token("grant_type=client_credentials&scope=OAuth2Read", auth);
+    assertThat(clientCredentials.statusCode()).isBetween(400, 499);
+    assertThat(clientCredentials.body()).doesNotContain("access_token");
+  }
+
+  @Test
   void theMetadataListsTheOAuthEndpoints() throws Exception {
     HttpResponse<String> metadata =
         http.send(
