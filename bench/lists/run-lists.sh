@@ -134,7 +134,7 @@ OPTIONAL=1 measure "console OAuth apps p2000 by name" "$CONSOLE" "$apps?sort=nam
 OPTIONAL=1 measure "console OAuth apps p2000 by created" "$CONSOLE" "$apps?sort=created&dir=desc&page=2000" 10s
 OPTIONAL=1 measure "REST applications" "$ADMIN" "/api/developer/accounts/$company/applications" "$DURATION"
 OPTIONAL=1 measure "REST applications p2000 by name" "$ADMIN" "/api/developer/accounts/$company/applications?sort=name&page=2000" 10s
-# The same lists' SQL as Applications.page runs it (25 a page; the total is the kept count): the
+# The same lists' SQL as ApplicationLists.page runs it (25 a page; the total is the kept count): the
 # page's ids from the owner's index alone, then their rows.
 apps_sql() { # order by, offset
   echo "select a.id, a.owner_account_id, a.name, a.type, a.client_id, a.scopes, a.created_at, a.created_by from app_application a join (select id from app_application where owner_account_id = '$company' order by $1 limit 25 offset $2) p on p.id = a.id order by $(echo "$1" | sed -E 's/([a-z_]+) (asc|desc)/a.\1 \2/g')"

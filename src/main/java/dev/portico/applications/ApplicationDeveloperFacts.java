@@ -1,6 +1,6 @@
 package dev.portico.applications;
 
-import dev.portico.applications.internal.Applications;
+import dev.portico.applications.internal.ApplicationLists;
 import dev.portico.applications.internal.Assignments;
 import dev.portico.system.DeveloperFacts;
 import dev.portico.system.DeveloperFacts.Contribution;
@@ -22,10 +22,10 @@ import org.springframework.util.Assert;
 @Transactional(readOnly = true)
 class ApplicationDeveloperFacts implements DeveloperFacts {
 
-  private final Applications applications;
+  private final ApplicationLists applications;
   private final Assignments assignments;
 
-  ApplicationDeveloperFacts(Applications applications, Assignments assignments) {
+  ApplicationDeveloperFacts(ApplicationLists applications, Assignments assignments) {
     Assert.notNull(applications, "applications cannot be null");
     Assert.notNull(assignments, "assignments cannot be null");
     this.applications = applications;

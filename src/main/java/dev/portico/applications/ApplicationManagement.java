@@ -6,6 +6,7 @@ import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.GroupKind;
 import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.User;
+import dev.portico.applications.internal.ApplicationLists;
 import dev.portico.applications.internal.Applications;
 import dev.portico.applications.internal.ClientSecrets;
 import dev.portico.system.Actor;
@@ -40,6 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApplicationManagement {
 
   private final Applications applications;
+  private final ApplicationLists lists;
   private final ClientSecrets secrets;
   private final AccountManagement accounts;
   private final AccountAccess access;
@@ -52,6 +54,7 @@ public class ApplicationManagement {
 
   ApplicationManagement(
       Applications applications,
+      ApplicationLists lists,
       ClientSecrets secrets,
       AccountManagement accounts,
       AccountAccess access,
@@ -62,6 +65,7 @@ public class ApplicationManagement {
       ApplicationEventPublisher events,
       Clock clock) {
     this.applications = applications;
+    this.lists = lists;
     this.secrets = secrets;
     this.accounts = accounts;
     this.access = access;
@@ -158,7 +162,7 @@ public class ApplicationManagement {
     Account owner = accounts.account(locked.ownerAccountId()).orElseThrow();
     List<FieldViolation> violations = violations(owner, draft);
     if (!role.manages()) {
-      editorLimits(locked, draft, violations);
+      violations.addAll(RegistrationRules.editorLimits(locked, draft));
     }
     if (!draft.primaryFormat().equals(locked.primaryFormat())) {
       violations.add(
@@ -238,12 +242,12 @@ public class ApplicationManagement {
   @Transactional(readOnly = true)
   public ResultPage<ApplicationSummary> applications(
       UUID ownerAccountId, ApplicationOrder order, boolean ascending, ResultPage.Request page) {
-    return applications.page(ownerAccountId, order, ascending, page);
+    return lists.page(ownerAccountId, order, ascending, page);
   }
 
   @Transactional(readOnly = true)
   public long count(UUID ownerAccountId) {
-    return applications.count(ownerAccountId);
+    return lists.count(ownerAccountId);
   }
 
   /**
@@ -252,7 +256,7 @@ public class ApplicationManagement {
    */
   @Transactional(readOnly = true)
   public List<ApplicationSummary> editableBy(User me, List<UUID> teamIds) {
-    return applications.editableBy(me.email(), teamIds);
+    return lists.editableBy(me.email(), teamIds);
   }
 
   private Application lock(UUID applicationId) {
@@ -272,22 +276,6 @@ public class ApplicationManagement {
       }
     }
     return violations;
-  }
-
-  private static void editorLimits(
-      Application app, ApplicationDraft draft, List<FieldViolation> violations) {
-    String message = "only the app's managers can change who may edit it";
-    if (draft.supportsCollaboration() != app.supportsCollaboration()) {
-      violations.add(new FieldViolation("supportsCollaboration", message));
-    }
-    if (draft.supportsCollaboration()
-        && !java.util.Set.copyOf(draft.collaborators())
-            .equals(java.util.Set.copyOf(app.collaborators()))) {
-      violations.add(new FieldViolation("collaborators", message));
-    }
-    if (!java.util.Objects.equals(draft.adminTeamId(), app.adminTeamId())) {
-      violations.add(new FieldViolation("adminTeamId", message));
-    }
   }
 
   private void publishUpdated(

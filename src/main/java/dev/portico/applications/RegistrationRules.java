@@ -69,6 +69,26 @@ public final class RegistrationRules {
     return found;
   }
 
+  /**
+   * What an editor (not a manager) may not change: who may edit the app — collaboration, the
+   * collaborators, the admin team.
+   */
+  public static List<FieldViolation> editorLimits(Application app, ApplicationDraft draft) {
+    List<FieldViolation> found = new ArrayList<>();
+    String message = "only the app's managers can change who may edit it";
+    if (draft.supportsCollaboration() != app.supportsCollaboration()) {
+      found.add(new FieldViolation("supportsCollaboration", message));
+    }
+    if (draft.supportsCollaboration()
+        && !Set.copyOf(draft.collaborators()).equals(Set.copyOf(app.collaborators()))) {
+      found.add(new FieldViolation("collaborators", message));
+    }
+    if (!java.util.Objects.equals(draft.adminTeamId(), app.adminTeamId())) {
+      found.add(new FieldViolation("adminTeamId", message));
+    }
+    return found;
+  }
+
   /** Why this redirect URL is refused, or {@code null} when it is allowed. */
   public static @Nullable String redirectUrlProblem(String url) {
     if (url.equals(OUT_OF_BAND)) {
