@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,12 @@ public class AccountManagement {
   @Transactional(readOnly = true)
   public Optional<Account> account(UUID accountId) {
     return accounts.find(accountId);
+  }
+
+  /** Those of the accounts that exist, in one query (a page's owners). */
+  @Transactional(readOnly = true)
+  public List<Account> accounts(Collection<UUID> accountIds) {
+    return accounts.findAll(accountIds);
   }
 
   /** The user whose personal (individual) account this is; empty for company-type accounts. */

@@ -13,6 +13,7 @@ import dev.portico.system.ResultPage;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -62,6 +63,23 @@ public class ApplicationAssignments {
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public boolean mayUse(UUID userId, UUID applicationId) {
     return answers.get(userId, applicationId, () -> decide(userId, applicationId));
+  }
+
+  /**
+   * One page, by name, of the applications the user may use through an assignment (SHR-3: their
+   * company's apps assigned to them directly, through a team or an alias), leaving out the excluded
+   * ids (those the user already granted, for My account → Applications). Empty for a user who may
+   * use none this way: no company, light, or not active.
+   */
+  public ResultPage<ApplicationCard> assignedTo(
+      User user, Collection<UUID> excluded, ResultPage.Request page) {
+    UUID company = user.companyId();
+    if (company == null || !user.isActive() || user.isLight()) {
+      return new ResultPage<>(List.of(), page.page(), page.size(), 0);
+    }
+    UserGroupIds held = groups.groupIdsHoldingUser(company, user.id());
+    return assignments.assignedTo(
+        company, user.id(), held.teamIds(), held.aliasIds(), excluded, page);
   }
 
   /** One page of who the application is shared with, oldest first: the creator leads. */

@@ -2,12 +2,15 @@ package dev.portico.applications;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.portico.applications.internal.ApplicationLists;
 import dev.portico.applications.internal.Applications;
 import dev.portico.applications.internal.ClientSecrets;
 import dev.portico.applications.internal.StoredApplication;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,12 +31,18 @@ public class ApplicationDirectory {
   private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
   private final Applications applications;
+  private final ApplicationLists lists;
   private final Clock clock;
   private final Cache<String, Optional<StoredApplication>> byClientId;
   private final Map<UUID, Instant> previousUseRecorded = new ConcurrentHashMap<>();
 
-  ApplicationDirectory(Applications applications, ApplicationsSettings settings, Clock clock) {
+  ApplicationDirectory(
+      Applications applications,
+      ApplicationLists lists,
+      ApplicationsSettings settings,
+      Clock clock) {
     this.applications = applications;
+    this.lists = lists;
     this.clock = clock;
     this.byClientId =
         Caffeine.newBuilder().expireAfterWrite(settings.cacheExpiry()).maximumSize(100_000).build();
@@ -42,6 +51,16 @@ public class ApplicationDirectory {
   /** The application with this client id, if there is one. */
   public Optional<Application> byClientId(String clientId) {
     return stored(clientId).map(StoredApplication::application);
+  }
+
+  /**
+   * The cards of those of the applications that exist, by id, read in one query and never cached (a
+   * page of My account → Applications, OAU-5).
+   */
+  public Map<UUID, ApplicationCard> cards(Collection<UUID> applicationIds) {
+    Map<UUID, ApplicationCard> cards = new HashMap<>();
+    lists.cards(applicationIds).forEach(card -> cards.put(card.id(), card));
+    return cards;
   }
 
   /**

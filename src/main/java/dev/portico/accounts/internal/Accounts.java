@@ -12,6 +12,7 @@ import dev.portico.system.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,6 +67,17 @@ public class Accounts {
         .param("id", id)
         .query(Accounts::map)
         .optional();
+  }
+
+  /** Those of the accounts that exist, in one query. */
+  public List<Account> findAll(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select * from acc_account where id in (:ids)")
+        .param("ids", ids)
+        .query(Accounts::map)
+        .list();
   }
 
   /** Locks the account row until the transaction ends: serializes changes to its set of admins. */

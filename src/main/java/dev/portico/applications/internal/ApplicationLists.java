@@ -5,12 +5,14 @@ import static dev.portico.system.Sql.nullableUuid;
 import static dev.portico.system.Sql.uuid;
 
 import dev.portico.accounts.Scope;
+import dev.portico.applications.ApplicationCard;
 import dev.portico.applications.ApplicationOrder;
 import dev.portico.applications.ApplicationSummary;
 import dev.portico.applications.ApplicationType;
 import dev.portico.system.ResultPage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -106,6 +108,29 @@ public class ApplicationLists {
       spec = spec.param("teams", teamIds);
     }
     return spec.query(ApplicationLists::mapSummary).list();
+  }
+
+  /** The cards of the applications that exist among the ids, in one query. */
+  public List<ApplicationCard> cards(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "select id, owner_account_id, name, summary, oauth_url from app_application"
+                + " where id in (:ids)")
+        .param("ids", ids)
+        .query(ApplicationLists::mapCard)
+        .list();
+  }
+
+  /** An application card from a row holding its id, owner, name, summary and OAuth URL. */
+  public static ApplicationCard mapCard(ResultSet rs, int n) throws SQLException {
+    return new ApplicationCard(
+        uuid(rs, "id"),
+        uuid(rs, "owner_account_id"),
+        rs.getString("name"),
+        rs.getString("summary"),
+        rs.getString("oauth_url"));
   }
 
   private static ApplicationSummary mapSummary(ResultSet rs, int n) throws SQLException {

@@ -5,6 +5,7 @@ import static dev.portico.system.Sql.nullableUuid;
 import static dev.portico.system.Sql.ts;
 import static dev.portico.system.Sql.uuid;
 
+import dev.portico.applications.ApplicationCard;
 import dev.portico.applications.AssignmentKind;
 import dev.portico.system.ResultPage;
 import java.sql.ResultSet;
@@ -198,6 +199,58 @@ public class Assignments {
         .param("owner", ownerAccountId)
         .query((rs, n) -> uuid(rs, "application_id"))
         .list();
+  }
+
+  /**
+   * One page, by name, of the company's applications assigned to the user directly or through one
+   * of the teams or aliases, leaving out the excluded ids: two queries, whatever the page holds.
+   */
+  public ResultPage<ApplicationCard> assignedTo(
+      UUID companyId,
+      UUID userId,
+      Collection<UUID> teamIds,
+      Collection<UUID> aliasIds,
+      Collection<UUID> excluded,
+      ResultPage.Request page) {
+    StringBuilder where =
+        new StringBuilder(
+            " from app_application a where a.owner_account_id = :company and a.id in (select"
+                + " s.application_id from app_assignment s where (s.kind = 'USER'"
+                + " and s.target_id = :user)");
+    if (!teamIds.isEmpty()) {
+      where.append(" or (s.kind = 'TEAM' and s.target_id in (:teams))");
+    }
+    if (!aliasIds.isEmpty()) {
+      where.append(" or (s.kind = 'ALIAS' and s.target_id in (:aliases))");
+    }
+    where.append(")");
+    if (!excluded.isEmpty()) {
+      where.append(" and a.id not in (:excluded)");
+    }
+    Map<String, Object> params = new HashMap<>();
+    params.put("company", companyId);
+    params.put("user", userId);
+    if (!teamIds.isEmpty()) {
+      params.put("teams", teamIds);
+    }
+    if (!aliasIds.isEmpty()) {
+      params.put("aliases", aliasIds);
+    }
+    if (!excluded.isEmpty()) {
+      params.put("excluded", excluded);
+    }
+    List<ApplicationCard> items =
+        jdbc.sql(
+                "select a.id, a.owner_account_id, a.name, a.summary, a.oauth_url"
+                    + where
+                    + " order by a.name_key, a.id limit :limit offset :offset")
+            .params(params)
+            .param("limit", page.size())
+            .param("offset", page.offset())
+            .query(ApplicationLists::mapCard)
+            .list();
+    long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+    return new ResultPage<>(items, page.page(), page.size(), total);
   }
 
   /** The owning account of the application, if it exists. */
