@@ -260,7 +260,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
   private void revokeReused(String authorizationId, String what) {
     if (grants.revokeAuthorization(authorizationId)) {
-      log.warn("{} was presented again: authorization {} revoked", what, authorizationId);
+      log.warn("Reuse of {}: authorization {} revoked", what, authorizationId);
     }
   }
 
