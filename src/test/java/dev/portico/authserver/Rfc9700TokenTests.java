@@ -24,12 +24,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +35,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * RFC 9700 (OAuth 2.0 Security BCP) and RFC 6749 at the token endpoint, with a plain HTTP client:
  * the redirect URI and the PKCE verifier must match what was sent to authorize; a code is single
  * use and 60 s, and a second use revokes what it issued; a rotated refresh token presented again
- * revokes its authorization (its newest tokens too); two requests racing with one code or one
- * refresh token get at most one token pair; one client cannot use another's code or refresh token;
- * every error is RFC 6749 §5.2 JSON with its status, never 5xx, never HTML.
+ * revokes its authorization (its newest tokens too); one client cannot use another's code or
+ * refresh token (racing requests: {@link RacingTokenRequestsTests}); every error is RFC 6749 §5.2
+ * JSON with its status, never 5xx, never HTML.
  */
 @PorticoTest
 class Rfc9700TokenTests {
@@ -205,27 +199,6 @@ class Rfc9700TokenTests {
   }
 
   @Test
-  void twoRequestsRacingWithOneRefreshTokenGetAtMostOnePair() throws Exception {
-    IssuedApplication app = app();
-    for (int round = 0; round < 4; round++) {
-      Tokens tokens = tokens(app);
-      List<HttpResponse<String>> answers = race(() -> client.refresh(app, tokens.refresh()));
-      assertAtMostOneLivePair(app, answers);
-    }
-  }
-
-  @Test
-  void twoRequestsRacingWithOneCodeGetAtMostOnePair() throws Exception {
-    IssuedApplication app = app();
-    for (int round = 0; round < 4; round++) {
-      String code = code(app);
-      List<HttpResponse<String>> answers =
-          race(() -> client.exchangeAnswer(app, code, REDIRECTS.get(0), ""));
-      assertAtMostOneLivePair(app, answers);
-    }
-  }
-
-  @Test
   void oneClientCannotRedeemAnothersCodeNorRefreshItsToken() {
     IssuedApplication a = app();
     IssuedApplication b = app();
@@ -293,49 +266,6 @@ class Rfc9700TokenTests {
     assertThat(wrong).isEmpty();
     // None of those burned the code.
     client.exchange(app, code, REDIRECTS.get(0), "");
-  }
-
-  /** Sends the request twice at once; answers both responses. */
-  private static List<HttpResponse<String>> race(Supplier<HttpResponse<String>> request)
-      throws Exception {
-    CyclicBarrier start = new CyclicBarrier(2);
-    ExecutorService threads = Executors.newFixedThreadPool(2);
-    try {
-      List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-      for (int i = 0; i < 2; i++) {
-        futures.add(
-            threads.submit(
-                () -> {
-                  start.await(10, TimeUnit.SECONDS);
-                  return request.get();
-                }));
-      }
-      List<HttpResponse<String>> answers = new ArrayList<>();
-      for (Future<HttpResponse<String>> future : futures) {
-        answers.add(future.get(30, TimeUnit.SECONDS));
-      }
-      return answers;
-    } finally {
-      threads.shutdownNow();
-    }
-  }
-
-  private void assertAtMostOneLivePair(IssuedApplication app, List<HttpResponse<String>> answers) {
-    List<Tokens> issued = new ArrayList<>();
-    for (HttpResponse<String> answer : answers) {
-      if (answer.statusCode() == 200) {
-        issued.add(OAuthTestClient.tokens(answer));
-      } else {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-        assertThat(error(answer)).isEqualTo("invalid_grant");
-      }
-    }
-    assertThat(issued).as("requests that got tokens").hasSize(1);
-    long live =
-        issued.stream()
-            .filter(t -> client.active(app, t.access()) || client.active(app, t.refresh()))
-            .count();
-    assertThat(live).isLessThanOrEqualTo(1);
   }
 
   private long rowsHolding(String token) {
