@@ -1,34 +1,28 @@
 package dev.portico.authserver;
 
-import static dev.portico.system.Sql.nullableInstant;
 import static dev.portico.system.Sql.ts;
 
 import dev.portico.authserver.internal.AuthorizationAttributes;
+import dev.portico.authserver.internal.AuthorizationRows;
 import dev.portico.authserver.internal.TokenHashes;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.OAuth2RefreshToken;
-import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * their issue and expiry times and whether they were invalidated; lookups hash the presented value.
  * Besides that a row holds the principal's name, the registered client's id, the authorized scopes,
  * the grant type, the access token's scopes and claims (for introspection), and the attributes the
- * flow needs (see {@link AuthorizationAttributes}).
+ * flow needs (see {@link AuthorizationAttributes}; rows are mapped by {@link AuthorizationRows}).
  *
  * <p><strong>Token values read back.</strong> A raw value is never stored, so it cannot be read
  * back. {@link #findByToken} puts the value that was presented back into the token it matched (the
@@ -51,9 +45,24 @@ import org.springframework.transaction.annotation.Transactional;
  * matches nothing), and saving an authorization that holds one keeps the stored hash, so a round
  * trip loses nothing.
  *
+ * <p><strong>Reuse (OAU-3, RFC 9700 §4.14, RFC 6749 §4.1.2).</strong> A refresh token replaced by a
+ * save (rotated on every use) is remembered by its hash in {@code as_rotated_refresh} for {@link
+ * #ROTATED_REFRESH_RETENTION} (at most its own lifetime). Looked up again as a refresh token (the
+ * refresh grant), it revokes its authorization through {@link Grants#revokeAuthorization} (every
+ * token of that family, the newest included; {@link GrantsRevoked} is published) and is not found,
+ * so the grant answers {@code invalid_grant}. A code already redeemed, looked up again as a code,
+ * does the same. Which client presents it does not matter: a rotated token or a used code in
+ * anyone's hands is a leak.
+ *
+ * <p><strong>Races.</strong> A save of an authorization that was read from a row is conditional on
+ * the row being unchanged since ({@code row_version}); otherwise (another request redeemed the same
+ * code or rotated the same refresh token first, or the authorization was revoked meanwhile) it
+ * throws {@link OAuth2AuthenticationException} {@code invalid_grant} and stores nothing: of two
+ * requests racing with one code or one refresh token, at most one gets tokens.
+ *
  * <p>Rows whose every token has expired (or that never got one and are older than {@link
- * AuthServerSettings#pendingAuthorizationLifetime()}) are purged every {@link
- * AuthServerSettings#purgeInterval()}.
+ * AuthServerSettings#pendingAuthorizationLifetime()}), and expired rotated hashes, are purged every
+ * {@link AuthServerSettings#purgeInterval()}; rotated hashes go with their authorization too.
  */
 @Component
 public class HashedAuthorizationService implements OAuth2AuthorizationService {
@@ -61,90 +70,106 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
   static final OAuth2TokenType STATE = new OAuth2TokenType(OAuth2ParameterNames.STATE);
   static final OAuth2TokenType CODE = new OAuth2TokenType(OAuth2ParameterNames.CODE);
 
+  /**
+   * How long a rotated refresh token is remembered for reuse detection (at most as long as it would
+   * have lived): a client that comes back with a rotated token later than this gets {@code
+   * invalid_grant} without the family being revoked. Bounds the table to the refreshes of a month.
+   */
+  static final Duration ROTATED_REFRESH_RETENTION = Duration.ofDays(30);
+
+  private static final Logger log = LoggerFactory.getLogger(HashedAuthorizationService.class);
+
   private static final String SELECT = "select * from as_authorization where ";
 
+  private static final String UPDATE =
+      """
+      update as_authorization set registered_client_id = :client,
+        principal_name = :principal, grant_type = :grant, authorized_scopes = :scopes,
+        attributes = :attributes, state_hash = :state,
+        code_hash = :codeHash, code_issued_at = :codeIssued,
+        code_expires_at = :codeExpires, code_invalidated = :codeInvalidated,
+        access_hash = :accessHash, access_issued_at = :accessIssued,
+        access_expires_at = :accessExpires, access_scopes = :accessScopes,
+        access_claims = :accessClaims, access_invalidated = :accessInvalidated,
+        refresh_hash = :refreshHash, refresh_issued_at = :refreshIssued,
+        refresh_expires_at = :refreshExpires, refresh_invalidated = :refreshInvalidated,
+        purge_after = :purgeAfter, updated_at = :now, row_version = row_version + 1
+      where id = :id""";
+
+  private static final String INSERT =
+      """
+      insert into as_authorization (id, registered_client_id, principal_name, grant_type,
+        authorized_scopes, attributes, state_hash, code_hash, code_issued_at,
+        code_expires_at, code_invalidated, access_hash, access_issued_at,
+        access_expires_at, access_scopes, access_claims, access_invalidated, refresh_hash,
+        refresh_issued_at, refresh_expires_at, refresh_invalidated, purge_after,
+        updated_at)
+      values (:id, :client, :principal, :grant, :scopes, :attributes, :state, :codeHash,
+        :codeIssued, :codeExpires, :codeInvalidated, :accessHash, :accessIssued,
+        :accessExpires, :accessScopes, :accessClaims, :accessInvalidated, :refreshHash,
+        :refreshIssued, :refreshExpires, :refreshInvalidated, :purgeAfter, :now)""";
+
   private final JdbcClient jdbc;
-  private final RegisteredClientRepository clients;
+  private final AuthorizationRows rows;
+  private final Grants grants;
   private final AuthServerSettings settings;
   private final Clock clock;
 
   HashedAuthorizationService(
       JdbcClient jdbc,
       RegisteredClientRepository clients,
+      Grants grants,
       AuthServerSettings settings,
       Clock clock) {
     this.jdbc = jdbc;
-    this.clients = clients;
+    this.rows = new AuthorizationRows(clients);
+    this.grants = grants;
     this.settings = settings;
     this.clock = clock;
   }
 
+  /**
+   * Stores the authorization. One that was read from a row is stored only if the row is unchanged
+   * since (else {@code invalid_grant}, see the class comment); if it replaces the refresh token it
+   * was read with, that one's hash is remembered as rotated.
+   */
   @Override
   @Transactional
   public void save(OAuth2Authorization authorization) {
-    String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
-    OAuth2Authorization.Token<OAuth2AuthorizationCode> code =
-        authorization.getToken(OAuth2AuthorizationCode.class);
-    OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
-    OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getRefreshToken();
     Instant now = clock.instant();
-    Instant purgeAfter =
-        Stream.of(code, access, refresh)
-            .filter(t -> t != null && t.getToken().getExpiresAt() != null)
-            .map(t -> t.getToken().getExpiresAt())
-            .max(Instant::compareTo)
-            .orElse(now.plus(settings.pendingAuthorizationLifetime()));
-    Map<String, @Nullable Object> row = new HashMap<>();
-    row.put("id", authorization.getId());
-    row.put("client", authorization.getRegisteredClientId());
-    row.put("principal", authorization.getPrincipalName());
-    row.put("grant", authorization.getAuthorizationGrantType().getValue());
-    row.put("scopes", String.join(" ", authorization.getAuthorizedScopes()));
-    row.put("attributes", AuthorizationAttributes.encode(authorization.getAttributes()));
-    row.put("state", TokenHashes.storedHash(state));
-    put(row, "code", code);
-    put(row, "access", access);
-    row.put(
-        "accessScopes", access == null ? null : String.join(" ", access.getToken().getScopes()));
-    row.put(
-        "accessClaims",
-        access == null || access.getClaims() == null
-            ? null
-            : AuthorizationAttributes.encodeClaims(access.getClaims()));
-    put(row, "refresh", refresh);
-    row.put("purgeAfter", ts(purgeAfter));
-    row.put("now", ts(now));
-    int updated =
-        jdbc.sql(
-                """
-                update as_authorization set registered_client_id = :client,
-                  principal_name = :principal, grant_type = :grant, authorized_scopes = :scopes,
-                  attributes = :attributes, state_hash = :state,
-                  code_hash = :codeHash, code_issued_at = :codeIssued,
-                  code_expires_at = :codeExpires, code_invalidated = :codeInvalidated,
-                  access_hash = :accessHash, access_issued_at = :accessIssued,
-                  access_expires_at = :accessExpires, access_scopes = :accessScopes,
-                  access_claims = :accessClaims, access_invalidated = :accessInvalidated,
-                  refresh_hash = :refreshHash, refresh_issued_at = :refreshIssued,
-                  refresh_expires_at = :refreshExpires, refresh_invalidated = :refreshInvalidated,
-                  purge_after = :purgeAfter, updated_at = :now
-                where id = :id""")
-            .params(row)
-            .update();
-    if (updated == 0) {
+    Map<String, @Nullable Object> row =
+        AuthorizationRows.params(authorization, now, settings.pendingAuthorizationLifetime());
+    AuthorizationRows.Read read = AuthorizationRows.read(authorization);
+    if (read == null) {
+      if (jdbc.sql(UPDATE).params(row).update() == 0) {
+        jdbc.sql(INSERT).params(row).update();
+      }
+      return;
+    }
+    row.put("version", read.version());
+    if (jdbc.sql(UPDATE + " and row_version = :version").params(row).update() == 0) {
+      log.info(
+          "Authorization {} of client {} changed or was revoked while a request used it: refused",
+          authorization.getId(),
+          authorization.getRegisteredClientId());
+      throw new OAuth2AuthenticationException(
+          new OAuth2Error(
+              OAuth2ErrorCodes.INVALID_GRANT, "The grant was used by another request.", null));
+    }
+    String rotated = read.refreshHash();
+    if (rotated != null && !rotated.equals(row.get("refreshHash"))) {
+      Instant retained = now.plus(ROTATED_REFRESH_RETENTION);
+      Instant expires = read.refreshExpiresAt();
       jdbc.sql(
               """
-              insert into as_authorization (id, registered_client_id, principal_name, grant_type,
-                authorized_scopes, attributes, state_hash, code_hash, code_issued_at,
-                code_expires_at, code_invalidated, access_hash, access_issued_at,
-                access_expires_at, access_scopes, access_claims, access_invalidated, refresh_hash,
-                refresh_issued_at, refresh_expires_at, refresh_invalidated, purge_after,
-                updated_at)
-              values (:id, :client, :principal, :grant, :scopes, :attributes, :state, :codeHash,
-                :codeIssued, :codeExpires, :codeInvalidated, :accessHash, :accessIssued,
-                :accessExpires, :accessScopes, :accessClaims, :accessInvalidated, :refreshHash,
-                :refreshIssued, :refreshExpires, :refreshInvalidated, :purgeAfter, :now)""")
-          .params(row)
+              insert into as_rotated_refresh (hash, authorization_id, rotated_at, expires_at)
+              select :hash, :id, :now, :expires from as_authorization
+              where id = :id
+                and not exists (select 1 from as_rotated_refresh where hash = :hash)""")
+          .param("hash", rotated)
+          .param("id", authorization.getId())
+          .param("now", ts(now))
+          .param("expires", ts(expires == null || expires.isAfter(retained) ? retained : expires))
           .update();
     }
   }
@@ -160,7 +185,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
   public @Nullable OAuth2Authorization findById(String id) {
     return jdbc.sql(SELECT + "id = :id")
         .param("id", id)
-        .query((rs, n) -> Optional.ofNullable(read(rs, null)))
+        .query((rs, n) -> Optional.ofNullable(rows.authorization(rs, null, null)))
         .optional()
         .flatMap(found -> found)
         .orElse(null);
@@ -169,7 +194,9 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
   /**
    * The authorization holding this value as a token of this type ({@code state}, {@code code},
    * {@code access_token}, {@code refresh_token}; {@code null}: any of them), found by its hash. The
-   * matched token carries the presented value; see the class comment for the others.
+   * matched token carries the presented value; see the class comment for the others. A rotated
+   * refresh token looked up as a {@code refresh_token}, or a redeemed code looked up as a {@code
+   * code}, revokes its authorization and is not found.
    */
   @Override
   public @Nullable OAuth2Authorization findByToken(
@@ -183,22 +210,58 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         column.equals("*")
             ? "state_hash = :h or code_hash = :h or access_hash = :h or refresh_hash = :h"
             : column + " = :h";
-    return jdbc.sql(SELECT + where)
-        .param("h", hash)
-        .query((rs, n) -> Optional.ofNullable(read(rs, new Presented(token, hash))))
-        .optional()
-        .flatMap(found -> found)
-        .orElse(null);
+    OAuth2Authorization found =
+        jdbc.sql(SELECT + where)
+            .param("h", hash)
+            .query((rs, n) -> Optional.ofNullable(rows.authorization(rs, token, hash)))
+            .optional()
+            .flatMap(f -> f)
+            .orElse(null);
+    if (found == null && OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
+      rotated(hash).ifPresent(id -> revokeReused(id, "a rotated refresh token"));
+      return null;
+    }
+    if (found != null && CODE.equals(tokenType)) {
+      OAuth2Authorization.Token<OAuth2AuthorizationCode> code =
+          found.getToken(OAuth2AuthorizationCode.class);
+      if (code != null && code.isInvalidated()) {
+        revokeReused(found.getId(), "a redeemed authorization code");
+        return null;
+      }
+    }
+    return found;
   }
 
-  /** Deletes the authorizations whose every token has expired; returns how many. */
+  /**
+   * Deletes the authorizations whose every token has expired, and expired rotated refresh hashes;
+   * returns how many authorizations.
+   */
   @Scheduled(
       fixedDelayString = "${portico.authserver.purge-interval:10m}",
       initialDelayString = "${portico.authserver.purge-interval:10m}")
   public int purgeExpired() {
-    return jdbc.sql("delete from as_authorization where purge_after < :now")
-        .param("now", ts(clock.instant()))
+    Instant now = clock.instant();
+    jdbc.sql("delete from as_rotated_refresh where expires_at < :now")
+        .param("now", ts(now))
         .update();
+    return jdbc.sql("delete from as_authorization where purge_after < :now")
+        .param("now", ts(now))
+        .update();
+  }
+
+  private Optional<String> rotated(String hash) {
+    return jdbc.sql(
+            "select authorization_id from as_rotated_refresh where hash = :h and expires_at > :now")
+        .param("h", hash)
+        .param("now", ts(clock.instant()))
+        .query(String.class)
+        .optional();
+  }
+
+  private void revokeReused(String authorizationId, String what) {
+    if (grants.revokeAuthorization(authorizationId)) {
+      log.warn("Reuse of {}: authorization {} revoked", what, authorizationId);
+    }
   }
 
   private static @Nullable String column(@Nullable OAuth2TokenType type) {
@@ -218,102 +281,5 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
       return "refresh_hash";
     }
     return null;
-  }
-
-  private static void put(
-      Map<String, @Nullable Object> row,
-      String prefix,
-      OAuth2Authorization.@Nullable Token<? extends OAuth2Token> token) {
-    OAuth2Token value = token == null ? null : token.getToken();
-    row.put(prefix + "Hash", value == null ? null : TokenHashes.storedHash(value.getTokenValue()));
-    row.put(
-        prefix + "Issued",
-        value == null || value.getIssuedAt() == null ? null : ts(value.getIssuedAt()));
-    row.put(
-        prefix + "Expires",
-        value == null || value.getExpiresAt() == null ? null : ts(value.getExpiresAt()));
-    row.put(prefix + "Invalidated", token != null && token.isInvalidated());
-  }
-
-  /** The value presented to {@link #findByToken} and its hash. */
-  private record Presented(String value, String hash) {}
-
-  private @Nullable OAuth2Authorization read(ResultSet rs, @Nullable Presented presented)
-      throws SQLException {
-    RegisteredClient client = clients.findById(rs.getString("registered_client_id"));
-    if (client == null) {
-      // The application was deleted: its authorizations are gone with it.
-      return null;
-    }
-    Map<String, Object> attributes = AuthorizationAttributes.decode(rs.getString("attributes"));
-    OAuth2Authorization.Builder builder =
-        OAuth2Authorization.withRegisteredClient(client)
-            .id(rs.getString("id"))
-            .principalName(rs.getString("principal_name"))
-            .authorizationGrantType(new AuthorizationGrantType(rs.getString("grant_type")))
-            .authorizedScopes(words(rs.getString("authorized_scopes")))
-            .attributes(a -> a.putAll(attributes));
-    String stateHash = rs.getString("state_hash");
-    if (stateHash != null) {
-      builder.attribute(OAuth2ParameterNames.STATE, value(stateHash, presented));
-    }
-    String codeHash = rs.getString("code_hash");
-    if (codeHash != null) {
-      OAuth2AuthorizationCode code =
-          new OAuth2AuthorizationCode(
-              value(codeHash, presented),
-              nullableInstant(rs, "code_issued_at"),
-              nullableInstant(rs, "code_expires_at"));
-      boolean invalidated = rs.getBoolean("code_invalidated");
-      builder.token(
-          code, m -> m.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME, invalidated));
-    }
-    String accessHash = rs.getString("access_hash");
-    if (accessHash != null) {
-      OAuth2AccessToken access =
-          new OAuth2AccessToken(
-              OAuth2AccessToken.TokenType.BEARER,
-              value(accessHash, presented),
-              nullableInstant(rs, "access_issued_at"),
-              nullableInstant(rs, "access_expires_at"),
-              words(rs.getString("access_scopes")));
-      boolean invalidated = rs.getBoolean("access_invalidated");
-      String claims = rs.getString("access_claims");
-      builder.token(
-          access,
-          m -> {
-            m.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME, invalidated);
-            if (claims != null) {
-              m.put(
-                  OAuth2Authorization.Token.CLAIMS_METADATA_NAME,
-                  AuthorizationAttributes.decodeClaims(claims));
-            }
-          });
-    }
-    String refreshHash = rs.getString("refresh_hash");
-    if (refreshHash != null) {
-      OAuth2RefreshToken refresh =
-          new OAuth2RefreshToken(
-              value(refreshHash, presented),
-              nullableInstant(rs, "refresh_issued_at"),
-              nullableInstant(rs, "refresh_expires_at"));
-      boolean invalidated = rs.getBoolean("refresh_invalidated");
-      builder.token(
-          refresh, m -> m.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME, invalidated));
-    }
-    return builder.build();
-  }
-
-  private static String value(String storedHash, @Nullable Presented presented) {
-    return presented != null && presented.hash().equals(storedHash)
-        ? presented.value()
-        : TokenHashes.placeholder(storedHash);
-  }
-
-  private static Set<String> words(@Nullable String text) {
-    if (text == null || text.isBlank()) {
-      return Set.of();
-    }
-    return new LinkedHashSet<>(Arrays.asList(text.split(" ")));
   }
 }

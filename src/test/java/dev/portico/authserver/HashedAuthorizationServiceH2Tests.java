@@ -1,6 +1,7 @@
 package dev.portico.authserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portico.authserver.AuthServerFixtures.Values;
 import java.time.Clock;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -19,7 +22,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 
 /**
  * The authorization store works on H2 (the quick start's database, in the shipped PostgreSQL mode)
- * as on PostgreSQL: save, find by hash, update through placeholders, purge.
+ * as on PostgreSQL: save, find by hash, update through placeholders, purge, conditional saves,
+ * refresh-token rotation and reuse revocation.
  */
 class HashedAuthorizationServiceH2Tests {
 
@@ -48,6 +52,7 @@ class HashedAuthorizationServiceH2Tests {
         new HashedAuthorizationService(
             JdbcClient.create(h2),
             new InMemoryRegisteredClientRepository(client),
+            new Grants(JdbcClient.create(h2), event -> {}),
             new AuthServerSettings(
                 Duration.ofSeconds(60),
                 Duration.ofDays(3650),
@@ -77,5 +82,26 @@ class HashedAuthorizationServiceH2Tests {
     assertThat(service.purgeExpired()).isEqualTo(1);
     assertThat(service.findById(expired.getId())).isNull();
     assertThat(service.findById(saved.getId())).isNotNull();
+
+    // Rotation remembers the old refresh token's hash; presented again it revokes (cascade).
+    OAuth2Authorization byRefresh = service.findByToken(v.refresh(), OAuth2TokenType.REFRESH_TOKEN);
+    assertThat(byRefresh).isNotNull();
+    Instant now = Instant.now();
+    String next = "refresh-" + UUID.randomUUID();
+    service.save(
+        OAuth2Authorization.from(byRefresh)
+            .refreshToken(new OAuth2RefreshToken(next, now, now.plus(Duration.ofDays(1))))
+            .build());
+    assertThatThrownBy(() -> service.save(byRefresh))
+        .as("a save from a stale read")
+        .isInstanceOf(OAuth2AuthenticationException.class);
+    JdbcClient jdbc = JdbcClient.create(h2);
+    assertThat(jdbc.sql("select count(*) from as_rotated_refresh").query(Long.class).single())
+        .isOne();
+    assertThat(service.findByToken(v.refresh(), OAuth2TokenType.REFRESH_TOKEN)).isNull();
+    assertThat(service.findById(saved.getId())).isNull();
+    assertThat(service.findByToken(next, OAuth2TokenType.REFRESH_TOKEN)).isNull();
+    assertThat(jdbc.sql("select count(*) from as_rotated_refresh").query(Long.class).single())
+        .isZero();
   }
 }

@@ -1,27 +1,37 @@
 package dev.portico.authserver;
 
+import static dev.portico.authserver.AuthServerFixtures.REDIRECTS;
 import static dev.portico.authserver.AuthServerFixtures.authorization;
+import static dev.portico.authserver.AuthServerFixtures.issue;
 import static dev.portico.authserver.AuthServerFixtures.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.applications.Application;
 import dev.portico.applications.ApplicationManagement;
 import dev.portico.applications.ApplicationType;
+import dev.portico.applications.IssuedApplication;
 import dev.portico.authserver.AuthServerFixtures.Values;
+import dev.portico.authserver.OAuthTestClient.Tokens;
+import dev.portico.authserver.internal.TokenHashes;
+import dev.portico.support.ConsoleClient;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
+import dev.portico.support.TestAccounts.Company;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /**
  * OAU-6: after an authorization with a code, an access token, a refresh token and a consent state
- * is saved, no text column of any table of the database holds any of those values.
+ * is saved, no text column of any table of the database holds any of those values; nor after a flow
+ * with a refresh (the rotated token kept as its hash) and a refresh reuse that revokes it.
  */
 @PorticoTest
 class TokensAtRestTests {
@@ -31,6 +41,7 @@ class TokensAtRestTests {
   @Autowired ApplicationManagement management;
   @Autowired TestAccounts fixtures;
   @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
 
   @Test
   void noColumnOfAnyTableHoldsARawCodeTokenOrState() {
@@ -48,6 +59,38 @@ class TokensAtRestTests {
     assertThat(columnsHolding(v.state())).isEmpty();
     // The scan sees what is stored: the principal's name is kept in the clear.
     assertThat(columnsHolding(principal)).contains("as_authorization.principal_name");
+  }
+
+  @Test
+  void afterRotationsAndARefreshReuseRevocationNoColumnHoldsARawValue() {
+    Company acme = fixtures.company("AtRest");
+    IssuedApplication app = issue(management, acme, ApplicationType.INTEGRATED_CLOUD);
+    ConsoleClient browser = new ConsoleClient(port);
+    browser.signIn(acme.admin().email(), TestAccounts.PASSWORD);
+    OAuthTestClient oauth = new OAuthTestClient(port);
+    String code = oauth.code(browser, app, REDIRECTS.get(0), "");
+    Tokens first = oauth.exchange(app, code, REDIRECTS.get(0), "");
+    HttpResponse<String> refreshed = oauth.refresh(app, first.refresh());
+    assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+    Tokens second = OAuthTestClient.tokens(refreshed);
+    List<String> raw =
+        List.of(
+            code,
+            first.access(),
+            first.refresh(),
+            second.access(),
+            second.refresh(),
+            app.clientSecret());
+    // The rotated refresh token is kept, as its hash only, in as_rotated_refresh.
+    assertThat(columnsHolding(TokenHashes.sha256Hex(first.refresh())))
+        .containsExactly("as_rotated_refresh.hash");
+    raw.forEach(value -> assertThat(columnsHolding(value)).as(value).isEmpty());
+
+    HttpResponse<String> reused = oauth.refresh(app, first.refresh());
+
+    assertThat(reused.statusCode()).isEqualTo(400);
+    assertThat(columnsHolding(TokenHashes.sha256Hex(first.refresh()))).isEmpty();
+    raw.forEach(value -> assertThat(columnsHolding(value)).as(value).isEmpty());
   }
 
   private List<String> columnsHolding(String value) {
