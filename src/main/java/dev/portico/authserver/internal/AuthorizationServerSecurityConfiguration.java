@@ -56,7 +56,15 @@ import org.springframework.web.servlet.ViewResolver;
  *       ApplicationSecretAuthentication}) in place of the stock secret check;
  *   <li>the resource owner is the console's signed-in user (the console session; principal name:
  *       the user id); an anonymous {@code /oauth/authorize} goes to {@code /login?continue=…} and
- *       comes back after sign-in.
+ *       comes back after sign-in;
+ *   <li>OAU-2 on the stock authorization endpoint: {@link AuthorizeRequestConverter} (comma and
+ *       absent scopes, the first redirect URI as default), {@link AuthorizeRules} (exact redirect
+ *       match, {@code company_id}, SHR-3, skip-consent) set on the stock providers, the Authorize
+ *       application page at {@value #CONSENT_PAGE} ({@code authserver.web}), its form CSRF-checked
+ *       by {@link ConsentCsrfFilter}, consent kept by {@link EpochAuthorizationConsentService}, and
+ *       {@link AuthorizationResponses} (the oob page, the error page);
+ *   <li>at the token endpoint, {@link PolicyCheckingTokenGenerator} (SHR-3 again) and {@link
+ *       DefaultRedirectExchange} (no {@code redirect_uri} needed when none was sent to authorize).
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
