@@ -8,8 +8,9 @@
  * <p>The endpoints ({@code /oauth/authorize}, {@code /oauth/token}, {@code /oauth/revoke}, {@code
  * /oauth/introspect}, {@code /.well-known/oauth-authorization-server}) are served by the chain of
  * {@code internal.AuthorizationServerSecurityConfiguration}; clients authenticate through the
- * applications module's {@code verifyClientSecret}. Not yet: the Authorize application page (stock
- * consent page, consent kept in memory), OAU-2's extra rules, Bearer on {@code /api/**}.
+ * applications module's {@code verifyClientSecret}. {@code /oauth/authorize} follows OAU-2 on the
+ * stock endpoint; its Authorize application page is {@code web.ConsentController}; consent is kept
+ * in {@code as_consent} by the app's consent epoch.
  */
 @NullMarked
 package dev.portico.authserver;

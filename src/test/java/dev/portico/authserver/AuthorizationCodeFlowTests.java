@@ -89,7 +89,7 @@ class AuthorizationCodeFlowTests {
                 authorize));
     assertThat(ConsoleClient.location(signedIn)).isEqualTo(authorize);
 
-    // Consent (the stock page), then the code on the redirect URI with the state echoed.
+    // Consent (the Authorize application page), then the code on the redirect URI, state echoed.
     HttpResponse<String> consentPage = browser.follow(signedIn);
     assertThat(consentPage.statusCode()).isEqualTo(200);
     Matcher consentState = HIDDEN_STATE.matcher(consentPage.body());
@@ -101,7 +101,8 @@ class AuthorizationCodeFlowTests {
                 + enc(app.application().clientId())
                 + "&state="
                 + enc(consentState.group(1))
-                + "&scope=OAuth2Read&scope=OAuth2Write");
+                + "&scope=OAuth2Read&scope=OAuth2Write&_csrf="
+                + enc(ConsoleClient.csrfToken(consentPage.body())));
     assertThat(consented.statusCode()).as(consented.body()).isEqualTo(302);
     URI callback = URI.create(consented.headers().firstValue("Location").orElseThrow());
     assertThat(callback.toString()).startsWith(REDIRECTS.get(0) + "?");

@@ -1,6 +1,9 @@
 package dev.portico.authserver.internal;
 
+import dev.portico.accounts.UserManagement;
 import dev.portico.applications.ApplicationDirectory;
+import dev.portico.authserver.ApplicationClients;
+import dev.portico.authserver.GrantPolicy;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +12,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,14 +21,25 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenClaimsContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.web.servlet.ViewResolver;
 
 /**
  * The authorization server's security chain (SPEC §3, OAU-1): Spring Security's {@link
@@ -40,13 +56,30 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
  *       ApplicationSecretAuthentication}) in place of the stock secret check;
  *   <li>the resource owner is the console's signed-in user (the console session; principal name:
  *       the user id); an anonymous {@code /oauth/authorize} goes to {@code /login?continue=…} and
- *       comes back after sign-in.
+ *       comes back after sign-in;
+ *   <li>OAU-2 on the stock authorization endpoint: {@link AuthorizeRequestConverter} (comma and
+ *       absent scopes, the first redirect URI as default), {@link AuthorizeRules} (exact redirect
+ *       match, {@code company_id}, SHR-3, skip-consent) set on the stock providers, the Authorize
+ *       application page at {@value #CONSENT_PAGE} ({@code authserver.web}), its form CSRF-checked
+ *       by {@link ConsentCsrfFilter}, consent kept by {@link EpochAuthorizationConsentService}, and
+ *       {@link AuthorizationResponses} (the oob page, the error page);
+ *   <li>at the token endpoint, {@link PolicyCheckingTokenGenerator} (SHR-3 again) and {@link
+ *       DefaultRedirectExchange} (no {@code redirect_uri} needed when none was sent to authorize).
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerSecurityConfiguration {
 
   static final String AUTHORIZE = "/oauth/authorize";
+
+  /** The Authorize application page (a console page: {@code authserver.web}). */
+  static final String CONSENT_PAGE = "/oauth/consent";
+
+  /** The console's policy (the oob and error pages are rendered in this chain). */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+          + "form-action 'self'; frame-ancestors 'none'";
 
   @Bean
   AuthorizationServerSettings authorizationServerSettings() {
@@ -59,12 +92,16 @@ class AuthorizationServerSecurityConfiguration {
   }
 
   /**
-   * Consent, for now in memory (one node; forgotten at restart, so a user is asked again): the
-   * stock consent page and flow.
+   * The tokens of the code and refresh grants (the stock generators: opaque access tokens, refresh
+   * tokens), made only for a user {@link dev.portico.authserver.GrantPolicy} still allows.
    */
-  @Bean
-  OAuth2AuthorizationConsentService authorizationConsentService() {
-    return new InMemoryOAuth2AuthorizationConsentService();
+  static OAuth2TokenGenerator<OAuth2Token> tokenGenerator(
+      ObjectProvider<OAuth2TokenCustomizer<OAuth2TokenClaimsContext>> customizers,
+      AuthorizeRules rules) {
+    OAuth2AccessTokenGenerator access = new OAuth2AccessTokenGenerator();
+    customizers.ifAvailable(access::setAccessTokenCustomizer);
+    return new PolicyCheckingTokenGenerator(
+        new DelegatingOAuth2TokenGenerator(access, new OAuth2RefreshTokenGenerator()), rules);
   }
 
   private static final List<String> CLIENT_AUTHENTICATION =
@@ -88,14 +125,20 @@ class AuthorizationServerSecurityConfiguration {
   @Order(2)
   SecurityFilterChain authorizationServerSecurity(
       HttpSecurity http,
-      RegisteredClientRepository clients,
+      ApplicationClients clients,
       OAuth2AuthorizationService authorizations,
       OAuth2AuthorizationConsentService consents,
       AuthorizationServerSettings settings,
-      ApplicationDirectory directory)
+      ApplicationDirectory directory,
+      UserManagement users,
+      GrantPolicy policy,
+      @Qualifier("thymeleafViewResolver") ViewResolver views,
+      ObjectProvider<OAuth2TokenCustomizer<OAuth2TokenClaimsContext>> customizers)
       throws Exception {
     AuthenticationProvider secrets =
         new ApplicationSecretAuthentication(clients, directory, authorizations);
+    AuthorizeRules rules = new AuthorizeRules(clients, users, policy);
+    AuthorizationResponses responses = new AuthorizationResponses(views);
     OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
     // @formatter:off
     http.securityMatcher(server.getEndpointsMatcher())
@@ -106,7 +149,37 @@ class AuthorizationServerSecurityConfiguration {
                     .authorizationService(authorizations)
                     .authorizationConsentService(consents)
                     .authorizationServerSettings(settings)
-                    .tokenEndpoint(token -> token.accessTokenResponseHandler(new TokenResponses()))
+                    .tokenGenerator(tokenGenerator(customizers, rules))
+                    .authorizationEndpoint(
+                        authorize ->
+                            authorize
+                                .consentPage(CONSENT_PAGE)
+                                .authorizationRequestConverters(
+                                    converters ->
+                                        converters.replaceAll(
+                                            c ->
+                                                c
+                                                        instanceof
+                                                        OAuth2AuthorizationCodeRequestAuthenticationConverter
+                                                    ? new AuthorizeRequestConverter(c, clients)
+                                                    : c))
+                                .authenticationProviders(
+                                    providers -> providers.forEach(p -> adapt(p, rules)))
+                                .authorizationResponseHandler(responses::sendCode)
+                                .errorResponseHandler(responses::sendError))
+                    .tokenEndpoint(
+                        token ->
+                            token
+                                .accessTokenResponseHandler(new TokenResponses())
+                                .authenticationProviders(
+                                    providers ->
+                                        providers.replaceAll(
+                                            p ->
+                                                p
+                                                        instanceof
+                                                        OAuth2AuthorizationCodeAuthenticationProvider
+                                                    ? new DefaultRedirectExchange(p, authorizations)
+                                                    : p)))
                     .authorizationServerMetadataEndpoint(
                         metadata ->
                             metadata.authorizationServerMetadataCustomizer(
@@ -123,10 +196,25 @@ class AuthorizationServerSecurityConfiguration {
                                 })))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .requestCache(cache -> cache.disable())
+        .addFilterAfter(new ConsentCsrfFilter(AUTHORIZE), CsrfFilter.class)
         .exceptionHandling(errors -> errors.authenticationEntryPoint(new SignInEntryPoint()))
-        .headers(headers -> headers.frameOptions(frame -> frame.deny()));
+        .headers(
+            headers ->
+                headers
+                    .frameOptions(frame -> frame.deny())
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
     // @formatter:on
     return http.build();
+  }
+
+  /** The stock authorize and consent providers, with OAU-2's rules (see {@link AuthorizeRules}). */
+  private static void adapt(AuthenticationProvider provider, AuthorizeRules rules) {
+    if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
+      request.setAuthenticationValidator(rules.validator());
+      request.setAuthorizationConsentRequired(rules::consentRequired);
+    } else if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
+      consent.setAuthorizationConsentCustomizer(rules::consentMayBeGiven);
+    }
   }
 
   /**

@@ -1,4 +1,7 @@
-/** The authorization server's console pages: My account → Applications (OAU-5). */
+/**
+ * The authorization server's console pages: Authorize application (OAU-2) and My account →
+ * Applications (OAU-5).
+ */
 @NullMarked
 package dev.portico.authserver.web;
 
