@@ -56,6 +56,7 @@ class GrantListsH2Tests {
         new HashedAuthorizationService(
             JdbcClient.create(h2),
             new InMemoryRegisteredClientRepository(app, pendingApp),
+            new Grants(JdbcClient.create(h2), event -> {}),
             new AuthServerSettings(
                 Duration.ofSeconds(60),
                 Duration.ofDays(3650),
