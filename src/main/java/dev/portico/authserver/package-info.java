@@ -8,8 +8,8 @@
  * <p>The endpoints ({@code /oauth/authorize}, {@code /oauth/token}, {@code /oauth/revoke}, {@code
  * /oauth/introspect}, {@code /.well-known/oauth-authorization-server}) are served by the chain of
  * {@code internal.AuthorizationServerSecurityConfiguration}; clients authenticate through the
- * applications module's {@code verifyClientSecret}. Not yet: the Authorize application page (stock
- * consent page, consent kept in memory), OAU-2's extra rules, Bearer on {@code /api/**}.
+ * applications module's {@code verifyClientSecret}. Access tokens open {@code /api/**} through
+ * {@link dev.portico.authserver.AccessTokenDirectory} (API-1).
  */
 @NullMarked
 package dev.portico.authserver;
