@@ -6,15 +6,15 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountManagement;
-import dev.portico.accounts.AccountUpdated;
+import dev.portico.accounts.AccountTopics;
 import dev.portico.accounts.User;
-import dev.portico.accounts.UserAdded;
 import dev.portico.accounts.UserManagement;
-import dev.portico.accounts.UserRemoved;
-import dev.portico.accounts.UserUpdated;
 import dev.portico.apikeys.internal.ApiKeys;
 import dev.portico.apikeys.internal.OnSignatureVerifier;
 import dev.portico.apikeys.internal.ResolvedKey;
+import dev.portico.system.ChangeFeed;
+import dev.portico.system.ChangeSubscriber;
+import dev.portico.system.ChangedSubjects;
 import dev.portico.system.SecretCipher;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,8 +37,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Verifies API-key requests where the secret lives (KEY-5, KEY-6): the gateway hands over what the
@@ -46,15 +45,25 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>Keys come from a bounded in-memory cache (access key → key, opened secret, snapshot of its
  * user), so in the steady state a verification never waits on the database. Entries live long
  * ({@code cacheExpiry}); what keeps them current is the change feed: every change that affects a
- * key (key deleted; its user suspended, changed or removed; its account renamed) writes a row in
- * the transaction of the change, and each node reads the feed once every {@code changePollInterval}
- * with one indexed query and drops the entries it names. The database load is one query per node
- * per interval, whatever the number of keys; a revocation reaches every node within about that
- * interval. On the node where the change happens the entry is dropped at once, after commit.
- * Unknown access keys are remembered for a second, so floods of them cost few database reads.
+ * key (key deleted; its user suspended, changed or removed; its account renamed) writes a row of
+ * the {@link ChangeFeed} in the transaction of the change, and each node reads the feed once every
+ * {@code portico.system.change-poll-interval} with one indexed query and hands this directory what
+ * changed. The database load is one query per node per interval, whatever the number of keys; a
+ * revocation reaches every node within about that interval. On the node where the change happens
+ * the entry is dropped at once, after commit. Unknown access keys are remembered for a second, so
+ * floods of them cost few database reads.
  */
 @Component
-public class ApiKeyDirectory {
+public class ApiKeyDirectory implements ChangeSubscriber {
+
+  /**
+   * The {@link ChangeFeed} topic of API keys: the key with this access key (the subject) was
+   * deleted or changed.
+   */
+  public static final String KEY_TOPIC = "api-key";
+
+  private static final Set<String> TOPICS =
+      Set.of(KEY_TOPIC, AccountTopics.USER, AccountTopics.ACCOUNT);
 
   private static final Logger log = LoggerFactory.getLogger(ApiKeyDirectory.class);
   private static final long UNKNOWN_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -185,46 +194,41 @@ public class ApiKeyDirectory {
     keys.touch(batch);
   }
 
+  @Override
+  public Set<String> topics() {
+    return TOPICS;
+  }
+
   /**
-   * Drops the cached entries of these access keys, and of every key acting for one of these users
-   * or belonging to (or acting in) one of these accounts: what {@link KeyChangeFeed} read.
+   * Drops the cached entries of the access keys that changed, and of every key acting for a user
+   * that changed or belonging to (or acting in) an account that changed.
    */
-  void invalidate(Set<String> accessKeys, Set<UUID> users, Set<UUID> accountIds) {
-    cache.invalidateAll(accessKeys);
+  @Override
+  public void changed(ChangedSubjects changes) {
+    cache.invalidateAll(changes.of(KEY_TOPIC));
+    Set<UUID> users = uuids(changes.of(AccountTopics.USER));
+    Set<UUID> accountIds = uuids(changes.of(AccountTopics.ACCOUNT));
     if (!users.isEmpty() || !accountIds.isEmpty()) {
       invalidate(users, accountIds);
     }
-  }
-
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-  void on(ApiKeyDeleted event) {
-    cache.invalidate(event.accessKey());
-  }
-
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-  void on(UserUpdated event) {
-    invalidate(Set.of(event.userId()), Set.of());
-  }
-
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-  void on(UserRemoved event) {
-    invalidate(Set.of(event.userId()), Set.of());
-  }
-
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-  void on(UserAdded event) {
-    invalidate(Set.of(event.userId()), Set.of());
-  }
-
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-  void on(AccountUpdated event) {
-    invalidate(Set.of(), Set.of(event.accountId()));
   }
 
   @EventListener
   void on(ApiKeyCreated event) {
     // A key created on this node may have been looked up (and found unknown) moments before.
     cache.invalidate(event.accessKey());
+  }
+
+  private static Set<UUID> uuids(Set<String> subjects) {
+    Set<UUID> ids = new HashSet<>();
+    for (String subject : subjects) {
+      try {
+        ids.add(UUID.fromString(subject));
+      } catch (IllegalArgumentException e) {
+        // not an id: names nothing cached here
+      }
+    }
+    return ids;
   }
 
   private void invalidate(Set<UUID> users, Set<UUID> accountIds) {

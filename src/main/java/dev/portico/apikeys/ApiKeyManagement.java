@@ -9,8 +9,8 @@ import dev.portico.accounts.Stack;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
 import dev.portico.apikeys.internal.ApiKeys;
-import dev.portico.apikeys.internal.KeyChanges;
 import dev.portico.system.Actor;
+import dev.portico.system.ChangeFeed;
 import dev.portico.system.Conflict;
 import dev.portico.system.InputValidator;
 import dev.portico.system.InvalidInput;
@@ -47,7 +47,7 @@ public class ApiKeyManagement {
   private static final int SECRET_KEY_LENGTH = 48;
 
   private final ApiKeys keys;
-  private final KeyChanges changes;
+  private final ChangeFeed changes;
   private final SecretCipher cipher;
   private final AccountManagement accounts;
   private final UserManagement users;
@@ -60,7 +60,7 @@ public class ApiKeyManagement {
 
   ApiKeyManagement(
       ApiKeys keys,
-      KeyChanges changes,
+      ChangeFeed changes,
       SecretCipher cipher,
       AccountManagement accounts,
       UserManagement users,
@@ -234,7 +234,7 @@ public class ApiKeyManagement {
 
   private void delete(Actor actor, ApiKey key, Map<String, String> diff) {
     keys.delete(key.id());
-    changes.keyChanged(key.accessKey(), clock.instant());
+    changes.record(ApiKeyDirectory.KEY_TOPIC, key.accessKey());
     events.publishEvent(
         new ApiKeyDeleted(
             actor, key.accountId(), key.id(), key.userId(), key.name(), key.accessKey(), diff));

@@ -13,13 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     every node knows the active key (see {@code docs/apikeys.md}, rotation)
  * @param individualKeyLimit active keys an individual account may hold (KEY-1)
  * @param cacheExpiry how long a cached key is kept at most; changes reach the cache through the
- *     change feed long before that
- * @param changePollInterval how often each node reads the change feed: with the time a change takes
- *     to commit, the bound on how long a revoked key still works on another node
- * @param changeFeedOverlap how far back each read of the change feed reaches before the previous
- *     read: covers the time between a change's {@code changed_at} and its commit, and clock
- *     differences between nodes
- * @param changeFeedRetention how long change rows are kept before they are purged
+ *     change feed ({@link dev.portico.system.ChangeFeed}, {@code portico.system.change-*}) long
+ *     before that
  * @param lastUsedFlush how often "last used" times are written to the database
  */
 @ConfigurationProperties("portico.apikeys")
@@ -27,7 +22,4 @@ public record ApiKeysSettings(
     @DefaultValue("false") boolean resealOnStart,
     @DefaultValue("2") int individualKeyLimit,
     @DefaultValue("10m") Duration cacheExpiry,
-    @DefaultValue("1s") Duration changePollInterval,
-    @DefaultValue("5s") Duration changeFeedOverlap,
-    @DefaultValue("1h") Duration changeFeedRetention,
     @DefaultValue("30s") Duration lastUsedFlush) {}

@@ -3,7 +3,6 @@ package dev.portico.apikeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -12,6 +11,7 @@ import static org.mockito.Mockito.when;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.AccountTopics;
 import dev.portico.accounts.AccountType;
 import dev.portico.accounts.License;
 import dev.portico.accounts.Plan;
@@ -21,7 +21,7 @@ import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
 import dev.portico.accounts.UserState;
 import dev.portico.apikeys.internal.ApiKeys;
-import dev.portico.apikeys.internal.KeyChanges;
+import dev.portico.system.ChangedSubjects;
 import dev.portico.system.SecretCipher;
 import dev.portico.system.TestSecretCiphers;
 import java.time.Clock;
@@ -39,12 +39,12 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 /**
  * Revocation by change feed (DESIGN "Caches and revocation at scale"): cached keys are not re-read
- * one by one; each node reads one feed and drops what it names, so the database load does not grow
- * with the number of keys.
+ * one by one; the directory drops only what the feed names, so the database load does not grow with
+ * the number of keys. How the feed is read (one query per read, overlap, twice, outages) is {@code
+ * system.ChangeFeedReaderTests}.
  */
 class ApiKeyDirectoryChangeFeedTests {
 
@@ -54,7 +54,6 @@ class ApiKeyDirectoryChangeFeedTests {
   final SecretCipher cipher = TestSecretCiphers.of(Map.of("k", TestSecretCiphers.newKey()), null);
   final ApiKeysSettings settings = TestApiKeysSettings.defaults();
   final ApiKeys keys = mock(ApiKeys.class);
-  final KeyChanges changes = mock(KeyChanges.class);
   final AccountManagement accounts = mock(AccountManagement.class);
   final UserManagement userManagement = mock(UserManagement.class);
   final AtomicLong nanos = new AtomicLong();
@@ -64,7 +63,6 @@ class ApiKeyDirectoryChangeFeedTests {
   final List<ApiKey> issued = new ArrayList<>();
   final Map<String, ApiKeys.Sealed> rows = new HashMap<>();
   ApiKeyDirectory directory;
-  KeyChangeFeed feed;
 
   @BeforeEach
   void setUp() {
@@ -81,10 +79,8 @@ class ApiKeyDirectoryChangeFeedTests {
     }
     when(keys.findSealed(anyString()))
         .thenAnswer(call -> Optional.ofNullable(rows.get(call.<String>getArgument(0))));
-    when(changes.since(any())).thenReturn(List.of());
     directory =
         new ApiKeyDirectory(keys, cipher, accounts, userManagement, settings, clock, ticker);
-    feed = new KeyChangeFeed(changes, directory, settings, clock);
   }
 
   @Test
@@ -92,12 +88,17 @@ class ApiKeyDirectoryChangeFeedTests {
     verifyEveryKey();
     verify(keys, times(KEYS)).findSealed(anyString());
 
-    // nine minutes of traffic on every key, the feed read once a second, nothing changing
-    int polls = 0;
+    // nine minutes of traffic on every key, other keys and users changing now and then
     for (int second = 1; second <= 9 * 60; second++) {
       advance(Duration.ofSeconds(1));
-      feed.pollChanges();
-      polls++;
+      if (second % 60 == 0) {
+        directory.changed(
+            changes(
+                ApiKeyDirectory.KEY_TOPIC,
+                "NotCached" + second,
+                AccountTopics.USER,
+                UUID.randomUUID().toString()));
+      }
       if (second % 30 == 0) {
         verifyEveryKey();
       }
@@ -105,7 +106,6 @@ class ApiKeyDirectoryChangeFeedTests {
 
     verify(keys, times(KEYS)).findSealed(anyString()); // not one more
     verify(userManagement, times(KEYS)).user(any());
-    verify(changes, times(polls)).since(any()); // one query per read, whatever the number of keys
   }
 
   @Test
@@ -122,9 +122,7 @@ class ApiKeyDirectoryChangeFeedTests {
   void changeOfAUserDropsOnlyThatUsersKeys() {
     verifyEveryKey();
     ApiKey changed = issued.get(7);
-    feed(new KeyChanges.Change(UUID.randomUUID(), null, changed.userId(), null, clock.instant()));
-
-    feed.pollChanges();
+    directory.changed(changes(AccountTopics.USER, changed.userId().toString()));
 
     assertThat(directory.cached(changed.accessKey())).isNull();
     assertThat(directory.cached(issued.get(8).accessKey())).isNotNull();
@@ -136,66 +134,30 @@ class ApiKeyDirectoryChangeFeedTests {
   void deletedKeyAndRenamedAccountAreDropped() {
     verifyEveryKey();
     ApiKey deleted = issued.get(3);
-    feed(
-        new KeyChanges.Change(UUID.randomUUID(), deleted.accessKey(), null, null, clock.instant()));
-    feed.pollChanges();
+    directory.changed(changes(ApiKeyDirectory.KEY_TOPIC, deleted.accessKey()));
     assertThat(directory.cached(deleted.accessKey())).isNull();
     assertThat(directory.cached(issued.get(4).accessKey())).isNotNull();
 
-    feed(new KeyChanges.Change(UUID.randomUUID(), null, null, company.id(), clock.instant()));
-    feed.pollChanges();
+    directory.changed(changes(AccountTopics.ACCOUNT, company.id().toString()));
     assertThat(issued).allSatisfy(k -> assertThat(directory.cached(k.accessKey())).isNull());
   }
 
   @Test
-  void changeSeenAgainInTheOverlapIsAppliedOnTwoReadsThenIgnored() {
-    ApiKey key = issued.get(0);
-    KeyChanges.Change change =
-        new KeyChanges.Change(UUID.randomUUID(), key.accessKey(), null, null, clock.instant());
-    feed(change);
+  void subjectsThatAreNotIdsNameNothing() {
+    verifyEveryKey();
 
-    // the second read catches an entry that was being loaded from the old state during the first
-    for (int read = 1; read <= 2; read++) {
-      directory.verifyBasic(key.accessKey(), SECRET);
-      feed.pollChanges();
-      assertThat(directory.cached(key.accessKey())).as("after read %d", read).isNull();
-    }
-    directory.verifyBasic(key.accessKey(), SECRET);
-    feed.pollChanges();
-    assertThat(directory.cached(key.accessKey())).isNotNull();
+    directory.changed(changes(AccountTopics.USER, "not-an-id", AccountTopics.ACCOUNT, ""));
+
+    assertThat(issued).allSatisfy(k -> assertThat(directory.cached(k.accessKey())).isNotNull());
   }
 
-  @Test
-  void eachReadReachesBackByTheOverlapBeforeThePreviousRead() {
-    Instant first = clock.instant();
-    feed.pollChanges();
-    advance(Duration.ofSeconds(1));
-    feed.pollChanges();
-
-    ArgumentCaptor<Instant> since = ArgumentCaptor.forClass(Instant.class);
-    verify(changes, atLeastOnce()).since(since.capture());
-    assertThat(since.getAllValues())
-        .containsExactly(
-            first.minus(settings.changeFeedOverlap()), first.minus(settings.changeFeedOverlap()));
+  private static ChangedSubjects changes(String topic, String subject) {
+    return new ChangedSubjects(Map.of(topic, Set.of(subject)));
   }
 
-  @Test
-  void feedThatCannotBeReadIsReadFromTheSamePointNextTime() {
-    Instant first = clock.instant();
-    when(changes.since(any()))
-        .thenThrow(new org.springframework.dao.DataAccessResourceFailureException("down"))
-        .thenReturn(List.of());
-    feed.pollChanges();
-    advance(Duration.ofSeconds(3));
-    feed.pollChanges();
-
-    ArgumentCaptor<Instant> since = ArgumentCaptor.forClass(Instant.class);
-    verify(changes, times(2)).since(since.capture());
-    assertThat(since.getAllValues().get(1)).isEqualTo(first.minus(settings.changeFeedOverlap()));
-  }
-
-  private void feed(KeyChanges.Change change) {
-    when(changes.since(any())).thenReturn(List.of(change));
+  private static ChangedSubjects changes(
+      String topic, String subject, String otherTopic, String otherSubject) {
+    return new ChangedSubjects(Map.of(topic, Set.of(subject), otherTopic, Set.of(otherSubject)));
   }
 
   private void verifyEveryKey() {

@@ -14,7 +14,6 @@ import dev.portico.accounts.Scope;
 import dev.portico.apikeys.internal.ApiKeys;
 import dev.portico.system.SecretCipher;
 import dev.portico.system.TestSecretCiphers;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +82,6 @@ class ApiKeyRotationTests {
             resealOnStart,
             defaults.individualKeyLimit(),
             defaults.cacheExpiry(),
-            defaults.changePollInterval(),
-            defaults.changeFeedOverlap(),
-            Duration.ofHours(1),
             defaults.lastUsedFlush());
     return new StaleSecretResealing(
         keys, rotating, settings, new TransactionTemplate(mock(PlatformTransactionManager.class)));

@@ -8,13 +8,6 @@ public final class TestApiKeysSettings {
   private TestApiKeysSettings() {}
 
   public static ApiKeysSettings defaults() {
-    return new ApiKeysSettings(
-        false,
-        2,
-        Duration.ofMinutes(10),
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(5),
-        Duration.ofHours(1),
-        Duration.ofSeconds(30));
+    return new ApiKeysSettings(false, 2, Duration.ofMinutes(10), Duration.ofSeconds(30));
   }
 }

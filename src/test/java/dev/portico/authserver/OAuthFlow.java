@@ -3,6 +3,7 @@ package dev.portico.authserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.accounts.Scope;
+import dev.portico.accounts.User;
 import dev.portico.applications.ApplicationDraft;
 import dev.portico.applications.ApplicationManagement;
 import dev.portico.applications.ApplicationType;
@@ -10,6 +11,7 @@ import dev.portico.applications.IssuedApplication;
 import dev.portico.support.ConsoleClient;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
+import dev.portico.system.Actor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,6 +79,61 @@ public final class OAuthFlow {
             null,
             List.of());
     return management.register(AuthServerFixtures.actor(company.admin()), company.id(), draft);
+  }
+
+  /**
+   * Registers a web app owned by this account with these scopes; answers it with its one-time
+   * client secret.
+   */
+  public static IssuedApplication register(
+      ApplicationManagement management, User owner, UUID ownerAccountId, Set<Scope> scopes) {
+    String format =
+        "com.example.bearer" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    ApplicationDraft draft =
+        new ApplicationDraft(
+            "Bearer App",
+            format,
+            "Calls the API with Bearer tokens",
+            AuthServerFixtures.REDIRECTS,
+            ApplicationType.INTEGRATED_CLOUD,
+            "https://plm.example.com/start",
+            false,
+            scopes,
+            null,
+            List.of());
+    return management.register(AuthServerFixtures.actor(owner), ownerAccountId, draft);
+  }
+
+  /** The user (password {@link TestAccounts#PASSWORD}) authorizes the app for these scopes. */
+  public Tokens authorize(IssuedApplication app, User user, Set<Scope> scopes) {
+    return grant(
+        user.email(),
+        app,
+        scopes.stream().map(Scope::name).sorted().collect(Collectors.joining(" ")));
+  }
+
+  /** {@code GET} of an {@code /api/**} path with this Bearer token. */
+  public HttpResponse<String> get(String path, String token) {
+    return send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json")
+            .GET());
+  }
+
+  /** {@code POST} of an {@code /api/**} path with this Bearer token and a JSON body. */
+  public HttpResponse<String> postJson(String path, String token, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** The actor of a console user, for calls made as them. */
+  public static Actor actor(User user) {
+    return AuthServerFixtures.actor(user);
   }
 
   /** Signs the user in (a fresh client) and grants the app these scopes; answers its tokens. */
@@ -178,6 +236,10 @@ public final class OAuthFlow {
     if (basic != null) {
       request.header("Authorization", basic);
     }
+    return send(request);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -16,6 +16,10 @@ import dev.portico.accounts.UserState;
 import dev.portico.apikeys.ApiKeyManagement;
 import dev.portico.apikeys.IssuedApiKey;
 import dev.portico.apikeys.NewApiKey;
+import dev.portico.applications.ApplicationManagement;
+import dev.portico.applications.IssuedApplication;
+import dev.portico.authserver.Grants;
+import dev.portico.authserver.OAuthFlow;
 import dev.portico.support.ConsoleClient;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
@@ -33,6 +37,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,9 +61,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Two Portico nodes sharing one PostgreSQL database: a console session of one is valid on the
  * other, a nonce accepted by one is refused by the other, and a revocation on one (key deleted,
- * user suspended) is seen by the other within the documented 5 s. Node B is the first node of an
- * encryption-key rotation done out of order: restarted with a new key {@code next} already active,
- * while node A knows only the old key {@code test}; neither may ever answer 500.
+ * user suspended, OAuth grant revoked) is seen by the other within the documented 5 s. Node B is
+ * the first node of an encryption-key rotation done out of order: restarted with a new key {@code
+ * next} already active, while node A knows only the old key {@code test}; neither may ever answer
+ * 500.
  */
 @PorticoTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -72,6 +79,8 @@ class TwoNodesTests {
   @Autowired TestApiKeys keys;
   @Autowired ApiKeyManagement keyManagement;
   @Autowired UserManagement userManagement;
+  @Autowired ApplicationManagement applications;
+  @Autowired Grants grants;
   @LocalServerPort int portA;
 
   final HttpClient http = HttpClient.newHttpClient();
@@ -188,6 +197,21 @@ class TwoNodesTests {
   }
 
   @Test
+  void grantRevokedOnOneNodeIsRefusedByTheOtherWithinFiveSeconds() throws Exception {
+    User solo = accounts.individual();
+    User developer = accounts.individual();
+    Set<Scope> scopes = EnumSet.of(Scope.OAuth2Read);
+    IssuedApplication app =
+        OAuthFlow.register(applications, developer, developer.personalAccountId(), scopes);
+    String token = new OAuthFlow(portA).authorize(app, solo, scopes).access();
+    OAuthFlow onB = new OAuthFlow(portB());
+    assertThat(onB.get("/api/users/sessioninfo", token).statusCode()).isEqualTo(200); // cached
+
+    grants.revoke(solo.id(), app.application().id()); // on node A
+    assertRefusedByNodeBWithinBound(() -> onB.get("/api/users/sessioninfo", token).statusCode());
+  }
+
+  @Test
   void consoleSessionSignedInOnOneNodeIsSignedInOnTheOther() {
     Company acme = accounts.company("Acme");
     ConsoleClient onA = new ConsoleClient(portA);
@@ -247,10 +271,14 @@ class TwoNodesTests {
   }
 
   private void assertRefusedByNodeBWithinBound(IssuedApiKey key) throws Exception {
+    assertRefusedByNodeBWithinBound(() -> get(portB(), fresh(key)).statusCode());
+  }
+
+  private void assertRefusedByNodeBWithinBound(Callable<Integer> callOnNodeB) throws Exception {
     long start = System.nanoTime();
     int status;
     do {
-      status = get(portB(), fresh(key)).statusCode();
+      status = callOnNodeB.call();
       if (status == 401) {
         break;
       }

@@ -1,0 +1,333 @@
+package dev.portico.authserver;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.portico.accounts.Account;
+import dev.portico.accounts.AccountManagement;
+import dev.portico.accounts.AccountTopics;
+import dev.portico.accounts.ApiCaller;
+import dev.portico.accounts.Scope;
+import dev.portico.accounts.User;
+import dev.portico.accounts.UserManagement;
+import dev.portico.applications.Application;
+import dev.portico.applications.ApplicationDirectory;
+import dev.portico.applications.ApplicationManagement;
+import dev.portico.authserver.internal.AccessTokens;
+import dev.portico.authserver.internal.TokenHashes;
+import dev.portico.system.ChangeFeed;
+import dev.portico.system.ChangeSubscriber;
+import dev.portico.system.ChangedSubjects;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Verifies Bearer access tokens on {@code /api/**} (API-1) where they live, and returns the caller
+ * they act for: the gateway hands over the presented token and gets back an {@link ApiCaller}
+ * (credential {@code BEARER}, the app's client id, the token's scopes).
+ *
+ * <p>Tokens are looked up by their SHA-256 in a bounded in-memory cache (token hash → the grant:
+ * authorization id, application, a snapshot of the user, scopes, expiry, whether a company owns the
+ * application), so in the steady state a call never waits on the database. Every call still checks,
+ * from memory: the expiry; that the application still exists ({@link
+ * ApplicationDirectory#byClientId}, cached for 5 s) and who owns it; {@link GrantPolicy} (user
+ * suspended, assignment gone, SHR-3); and narrows the token's scopes to the application's current
+ * ones. Unknown tokens are remembered for a second, so floods of them cost few database reads.
+ *
+ * <p>What keeps the entries current is the {@link ChangeFeed}: a revoked grant (topic {@value
+ * #GRANT_TOPIC}: authorization ids, or an application id for all of its grants), a changed user
+ * ({@code user}) or a renamed company ({@code account}) drops the entries they name on every node
+ * within about {@code portico.system.change-poll-interval}, and on the node of the change at once.
+ * A regenerated client secret changes nothing here: tokens already issued keep working.
+ */
+@Component
+public class AccessTokenDirectory implements ChangeSubscriber {
+
+  /**
+   * The {@link ChangeFeed} topic of grants: the authorization with this id (or every authorization
+   * of the application with this id) was revoked.
+   */
+  public static final String GRANT_TOPIC = "grant";
+
+  /** The longest a token stays cached; the change feed drops it long before when it changes. */
+  static final Duration CACHE_EXPIRY = Duration.ofMinutes(10);
+
+  private static final Set<String> TOPICS =
+      Set.of(GRANT_TOPIC, AccountTopics.USER, AccountTopics.ACCOUNT);
+  private static final long UNKNOWN_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final int MAX_TOKEN_LENGTH = 1024;
+
+  private final AccessTokens tokens;
+  private final ApplicationDirectory applications;
+  private final ApplicationManagement applicationManagement;
+  private final UserManagement users;
+  private final AccountManagement accounts;
+  private final GrantPolicy policy;
+  private final Clock clock;
+  private final LoadingCache<String, Optional<CachedToken>> cache;
+
+  @Autowired
+  AccessTokenDirectory(
+      AccessTokens tokens,
+      ApplicationDirectory applications,
+      ApplicationManagement applicationManagement,
+      UserManagement users,
+      AccountManagement accounts,
+      GrantPolicy policy,
+      Clock clock) {
+    this(
+        tokens,
+        applications,
+        applicationManagement,
+        users,
+        accounts,
+        policy,
+        clock,
+        Ticker.systemTicker());
+  }
+
+  AccessTokenDirectory(
+      AccessTokens tokens,
+      ApplicationDirectory applications,
+      ApplicationManagement applicationManagement,
+      UserManagement users,
+      AccountManagement accounts,
+      GrantPolicy policy,
+      Clock clock,
+      Ticker ticker) {
+    this.tokens = tokens;
+    this.applications = applications;
+    this.applicationManagement = applicationManagement;
+    this.users = users;
+    this.accounts = accounts;
+    this.policy = policy;
+    this.clock = clock;
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .ticker(ticker)
+            .expireAfter(new TokenExpiry())
+            .build(this::load);
+  }
+
+  /**
+   * The caller of this access token, or empty when no such token is stored (unknown, garbled,
+   * revoked at the token endpoint, or expired before it was first seen here).
+   *
+   * @throws AccessTokenRefused when the token is known but opens nothing any more
+   */
+  public Optional<ApiCaller> authenticate(String token) {
+    if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+      return Optional.empty();
+    }
+    String hash = TokenHashes.sha256Hex(token);
+    CachedToken cached = cache.get(hash).orElse(null);
+    if (cached == null) {
+      return Optional.empty();
+    }
+    if (clock.millis() >= cached.expiresAtMillis()) {
+      throw new AccessTokenRefused(AccessTokenRefused.Reason.EXPIRED);
+    }
+    Application app = applications.byClientId(cached.clientId()).orElse(null);
+    if (app == null || !app.id().equals(cached.applicationId())) {
+      throw new AccessTokenRefused(AccessTokenRefused.Reason.APPLICATION_GONE);
+    }
+    boolean ownedByCompany = cached.ownedByCompany();
+    if (!app.ownerAccountId().equals(cached.ownerAccountId())) {
+      // The application changed hands: who owns it now is read again (and the entry reloaded).
+      ownedByCompany = policy.ownedByCompany(app);
+      cache.invalidate(hash);
+    }
+    if (policy.refusal(cached.user(), app, ownedByCompany).isPresent()) {
+      throw new AccessTokenRefused(
+          cached.user().isActive()
+              ? AccessTokenRefused.Reason.NOT_ALLOWED
+              : AccessTokenRefused.Reason.INACTIVE_USER);
+    }
+    int bits = cached.tokenScopeBits() & app.scopeBits();
+    ApiCaller caller = cached.caller();
+    return Optional.of(bits == caller.scopeBits() ? caller : withScopes(caller, bits));
+  }
+
+  @Override
+  public Set<String> topics() {
+    return TOPICS;
+  }
+
+  /**
+   * Drops the entries of the authorizations or applications whose grants were revoked, of the users
+   * who changed and of the members of the companies that were renamed.
+   */
+  @Override
+  public void changed(ChangedSubjects changes) {
+    Set<String> grants = changes.of(GRANT_TOPIC);
+    Set<UUID> userIds = uuids(changes.of(AccountTopics.USER));
+    Set<UUID> accountIds = uuids(changes.of(AccountTopics.ACCOUNT));
+    cache
+        .asMap()
+        .values()
+        .removeIf(
+            entry -> entry.isPresent() && entry.get().affectedBy(grants, userIds, accountIds));
+  }
+
+  /** Whether this node holds the token (found or unknown) in its cache: for tests of the cache. */
+  boolean cached(String token) {
+    return cache.getIfPresent(TokenHashes.sha256Hex(token)) != null;
+  }
+
+  private Optional<CachedToken> load(String hash) {
+    AccessTokens.Stored stored = tokens.findUsable(hash, clock.instant()).orElse(null);
+    if (stored == null || stored.expiresAt() == null) {
+      return Optional.empty();
+    }
+    UUID applicationId = uuid(stored.registeredClientId());
+    UUID userId = uuid(stored.principalName());
+    if (applicationId == null || userId == null) {
+      return Optional.empty();
+    }
+    Application app = applicationManagement.application(applicationId).orElse(null);
+    User user = users.user(userId).orElse(null);
+    if (app == null || user == null) {
+      return Optional.empty();
+    }
+    int tokenBits = scopeBits(stored.scopes());
+    return Optional.of(
+        new CachedToken(
+            stored.authorizationId(),
+            app.id(),
+            app.id().toString(),
+            app.clientId(),
+            app.ownerAccountId(),
+            policy.ownedByCompany(app),
+            user,
+            tokenBits,
+            stored.expiresAt().toEpochMilli(),
+            caller(user, app, tokenBits & app.scopeBits())));
+  }
+
+  /**
+   * The caller: the user's snapshot, charged to their company if they have one, else to their
+   * personal account (the account they act in). Never the operator: operator powers come only with
+   * a key of the operator's own personal account.
+   */
+  private ApiCaller caller(User user, Application app, int scopeBits) {
+    UUID companyId = user.companyId();
+    String companyName =
+        companyId == null ? null : accounts.account(companyId).map(Account::name).orElse(null);
+    return new ApiCaller(
+        user.id(),
+        user.email(),
+        user.name(),
+        user.isLight(),
+        user.role(),
+        user.homeAccountId(),
+        companyId,
+        companyName,
+        scopeBits,
+        false,
+        ApiCaller.Credential.BEARER,
+        null,
+        app.clientId());
+  }
+
+  private static ApiCaller withScopes(ApiCaller c, int bits) {
+    return new ApiCaller(
+        c.userId(),
+        c.email(),
+        c.name(),
+        c.light(),
+        c.role(),
+        c.accountId(),
+        c.companyId(),
+        c.companyName(),
+        bits,
+        c.operator(),
+        c.credential(),
+        c.keyId(),
+        c.clientId());
+  }
+
+  private static int scopeBits(@Nullable String scopes) {
+    if (scopes == null || scopes.isBlank()) {
+      return 0;
+    }
+    Set<Scope> parsed = new HashSet<>();
+    for (String name : scopes.split(" ")) {
+      Scope.parse(name).ifPresent(parsed::add);
+    }
+    return Scope.bits(parsed);
+  }
+
+  private static Set<UUID> uuids(Set<String> subjects) {
+    Set<UUID> ids = new HashSet<>();
+    for (String subject : subjects) {
+      UUID id = uuid(subject);
+      if (id != null) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  private static @Nullable UUID uuid(String text) {
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** One resolved access token: what every call checks, from memory. */
+  record CachedToken(
+      String authorizationId,
+      UUID applicationId,
+      String applicationIdText,
+      String clientId,
+      UUID ownerAccountId,
+      boolean ownedByCompany,
+      User user,
+      int tokenScopeBits,
+      long expiresAtMillis,
+      ApiCaller caller) {
+
+    boolean affectedBy(Set<String> grants, Set<UUID> userIds, Set<UUID> accountIds) {
+      return grants.contains(authorizationId)
+          || grants.contains(applicationIdText)
+          || userIds.contains(user.id())
+          || (user.companyId() != null && accountIds.contains(user.companyId()));
+    }
+  }
+
+  /** Found tokens live until their expiry, at most {@link #CACHE_EXPIRY}; unknown ones a second. */
+  private final class TokenExpiry implements Expiry<String, Optional<CachedToken>> {
+
+    @Override
+    public long expireAfterCreate(String key, Optional<CachedToken> value, long now) {
+      if (value.isEmpty()) {
+        return UNKNOWN_TTL_NANOS;
+      }
+      long remaining =
+          TimeUnit.MILLISECONDS.toNanos(value.get().expiresAtMillis() - clock.millis());
+      return Math.max(0, Math.min(CACHE_EXPIRY.toNanos(), remaining));
+    }
+
+    @Override
+    public long expireAfterUpdate(String key, Optional<CachedToken> value, long now, long current) {
+      return expireAfterCreate(key, value, now);
+    }
+
+    @Override
+    public long expireAfterRead(String key, Optional<CachedToken> value, long now, long current) {
+      return current;
+    }
+  }
+}
