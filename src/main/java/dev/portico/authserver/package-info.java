@@ -10,9 +10,8 @@
  * {@code internal.AuthorizationServerSecurityConfiguration}; clients authenticate through the
  * applications module's {@code verifyClientSecret}. {@code /oauth/authorize} follows OAU-2 on the
  * stock endpoint; its Authorize application page is {@code web.ConsentController}; consent is kept
- * in {@code as_consent} by the app's consent epoch.
- * Access tokens open {@code /api/**} through {@link
- * dev.portico.authserver.AccessTokenDirectory} (API-1).
+ * in {@code as_consent} by the app's consent epoch. Access tokens open {@code /api/**} through
+ * {@link dev.portico.authserver.AccessTokenDirectory} (API-1).
  */
 @NullMarked
 package dev.portico.authserver;

@@ -151,9 +151,7 @@ public final class OAuthFlow {
                 + enc(scopes)
                 + "&state=s-"
                 + UUID.randomUUID());
-    if (answer.statusCode() == 200) {
-      answer = browser.postEncoded("/oauth/authorize", consent(answer.body()));
-    }
+    answer = consented(browser, answer);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
     URI callback = URI.create(answer.headers().firstValue("Location").orElseThrow());
     String code = query(callback.getRawQuery()).get("code");
@@ -190,6 +188,24 @@ public final class OAuthFlow {
     HttpResponse<String> answer = post("/oauth/introspect", "token=" + enc(token), basic(app));
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return JsonMapper.shared().readTree(answer.body()).get("active").asBoolean();
+  }
+
+  /**
+   * What the browser ends at after {@code /oauth/authorize} answered: when the Authorize
+   * application page is asked for, it is opened and its first form (Authorize application) is
+   * submitted; otherwise the answer as it is (a redirect with a code or an error).
+   */
+  static HttpResponse<String> consented(ConsoleClient browser, HttpResponse<String> answer) {
+    String location = answer.headers().firstValue("Location").orElse("");
+    if (answer.statusCode() == 302 && URI.create(location).getPath().equals("/oauth/consent")) {
+      URI page = URI.create(location);
+      answer = browser.get(page.getRawPath() + "?" + page.getRawQuery());
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+    if (answer.statusCode() == 200) {
+      answer = browser.postEncoded("/oauth/authorize", consent(answer.body()));
+    }
+    return answer;
   }
 
   /** The consent form's fields: its hidden inputs, every scope it offers, its named button. */
