@@ -5,6 +5,7 @@ import static dev.portico.system.Sql.ts;
 import dev.portico.authserver.internal.AuthorizationAttributes;
 import dev.portico.authserver.internal.AuthorizationRows;
 import dev.portico.authserver.internal.TokenHashes;
+import dev.portico.system.ChangeFeed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,6 +113,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
   private final JdbcClient jdbc;
   private final AuthorizationRows rows;
   private final Grants grants;
+  private final ChangeFeed feed;
   private final AuthServerSettings settings;
   private final Clock clock;
 
@@ -119,11 +121,13 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
       JdbcClient jdbc,
       RegisteredClientRepository clients,
       Grants grants,
+      ChangeFeed feed,
       AuthServerSettings settings,
       Clock clock) {
     this.jdbc = jdbc;
     this.rows = new AuthorizationRows(clients);
     this.grants = grants;
+    this.feed = feed;
     this.settings = settings;
     this.clock = clock;
   }
@@ -155,6 +159,10 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
       throw new OAuth2AuthenticationException(
           new OAuth2Error(
               OAuth2ErrorCodes.INVALID_GRANT, "The grant was used by another request.", null));
+    }
+    if (read.endsAccessToken(row)) {
+      // Every node's Bearer cache drops the access token this row held (≤ 5 s, API-1).
+      feed.record(AccessTokenDirectory.GRANT_TOPIC, authorization.getId());
     }
     String rotated = read.refreshHash();
     if (rotated != null && !rotated.equals(row.get("refreshHash"))) {

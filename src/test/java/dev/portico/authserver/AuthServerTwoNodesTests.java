@@ -15,6 +15,7 @@ import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,5 +96,51 @@ class AuthServerTwoNodesTests {
     assertThat(error(replayedOnB)).isEqualTo("invalid_grant");
     assertThat(onA.active(app, newest.access())).isFalse();
     assertThat(onA.refresh(app, newest.refresh()).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void anAccessTokenReplacedByARefreshOrRevokedOnOneNodeIsRefusedByTheOtherWithinFiveSeconds()
+      throws Exception {
+    Company acme = fixtures.company("TwoNodesBearer");
+    IssuedApplication app = issue(management, acme, ApplicationType.INTEGRATED_CLOUD);
+    OAuthTestClient onA = new OAuthTestClient(portA);
+    OAuthFlow apiOnB =
+        new OAuthFlow(((WebServerApplicationContext) nodeB).getWebServer().getPort());
+    ConsoleClient browser = new ConsoleClient(portA);
+    browser.signIn(acme.admin().email(), TestAccounts.PASSWORD);
+    Tokens replaced =
+        onA.exchange(app, onA.code(browser, app, REDIRECTS.get(0), ""), REDIRECTS.get(0), "");
+    Tokens revoked =
+        onA.exchange(app, onA.code(browser, app, REDIRECTS.get(0), ""), REDIRECTS.get(0), "");
+    assertThat(apiOnB.get("/api/users/sessioninfo", replaced.access()).statusCode())
+        .isEqualTo(200); // now cached on node B
+    assertThat(apiOnB.get("/api/users/sessioninfo", revoked.access()).statusCode()).isEqualTo(200);
+
+    Tokens refreshed = OAuthTestClient.tokens(onA.refresh(app, replaced.refresh()));
+    HttpResponse<String> revocation =
+        onA.post(
+            "/oauth/revoke",
+            "token=" + OAuthTestClient.enc(revoked.access()),
+            OAuthTestClient.basic(app));
+    assertThat(revocation.statusCode()).isEqualTo(200);
+
+    assertRefusedWithinFiveSeconds(apiOnB, replaced.access());
+    assertRefusedWithinFiveSeconds(apiOnB, revoked.access());
+    assertThat(apiOnB.get("/api/users/sessioninfo", refreshed.access()).statusCode())
+        .isEqualTo(200);
+  }
+
+  private static void assertRefusedWithinFiveSeconds(OAuthFlow api, String token)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMillis(6500).toNanos();
+    int status;
+    do {
+      status = api.get("/api/users/sessioninfo", token).statusCode();
+      if (status == 401) {
+        return;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    assertThat(status).as("node B still accepts the token").isEqualTo(401);
   }
 }

@@ -8,6 +8,7 @@ import dev.portico.accounts.Scope;
 import dev.portico.applications.ApplicationAssignments;
 import dev.portico.applications.ApplicationDirectory;
 import dev.portico.authserver.AuthServerFixtures.Values;
+import dev.portico.system.ChangeFeed;
 import dev.portico.system.ResultPage;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +58,7 @@ class GrantListsH2Tests {
             JdbcClient.create(h2),
             new InMemoryRegisteredClientRepository(app, pendingApp),
             new Grants(JdbcClient.create(h2), event -> {}),
+            mock(ChangeFeed.class),
             new AuthServerSettings(
                 Duration.ofSeconds(60),
                 Duration.ofDays(3650),

@@ -2,8 +2,10 @@ package dev.portico.authserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
 
 import dev.portico.authserver.AuthServerFixtures.Values;
+import dev.portico.system.ChangeFeed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +55,7 @@ class HashedAuthorizationServiceH2Tests {
             JdbcClient.create(h2),
             new InMemoryRegisteredClientRepository(client),
             new Grants(JdbcClient.create(h2), event -> {}),
+            mock(ChangeFeed.class),
             new AuthServerSettings(
                 Duration.ofSeconds(60),
                 Duration.ofDays(3650),

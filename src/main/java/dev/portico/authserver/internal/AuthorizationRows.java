@@ -44,8 +44,25 @@ public final class AuthorizationRows {
   public static final String READ = "portico.authserver.row";
 
   /** The row as it was read: its version, and its refresh token's hash and expiry (null: none). */
-  public record Read(long version, @Nullable String refreshHash, @Nullable Instant refreshExpiresAt)
-      implements Serializable {}
+  public record Read(
+      long version,
+      @Nullable String refreshHash,
+      @Nullable Instant refreshExpiresAt,
+      @Nullable String accessHash,
+      boolean accessInvalidated)
+      implements Serializable {
+
+    /**
+     * Whether the row about to be stored ends the access token this row held: replaced (a refresh)
+     * or invalidated (RFC 7009 revocation, a reused code).
+     */
+    public boolean endsAccessToken(Map<String, @Nullable Object> next) {
+      return accessHash != null
+          && !accessInvalidated
+          && (!accessHash.equals(next.get("accessHash"))
+              || Boolean.TRUE.equals(next.get("accessInvalidated")));
+    }
+  }
 
   private final RegisteredClientRepository clients;
 
@@ -144,7 +161,9 @@ public final class AuthorizationRows {
                 new Read(
                     rs.getLong("row_version"),
                     refreshHash,
-                    nullableInstant(rs, "refresh_expires_at")));
+                    nullableInstant(rs, "refresh_expires_at"),
+                    rs.getString("access_hash"),
+                    rs.getBoolean("access_invalidated")));
     Values values = new Values(presentedValue, presentedHash);
     String stateHash = rs.getString("state_hash");
     if (stateHash != null) {
