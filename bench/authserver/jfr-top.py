@@ -23,6 +23,10 @@ own = collections.Counter(s[0] for s in stacks if s)
 print("top frames (own samples):")
 for frame, c in own.most_common(15):
     print(f"  {100 * c / n:5.1f} %  {frame[:150]}")
+pkg = collections.Counter(".".join(s[0].split("(")[0].split(".")[:3]) for s in stacks if s)
+print("own samples by package:")
+for p, c in pkg.most_common(12):
+    print(f"  {100 * c / n:5.1f} %  {p}")
 if markers:
     print("samples through:")
     for marker in markers:
