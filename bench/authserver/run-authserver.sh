@@ -4,7 +4,7 @@
 # Same wrk settings for both; one after the other (never both running); loopback only; every wrk
 # run is bounded in time; everything started here is stopped at exit.
 #
-#   bench/authserver/run-authserver.sh                  # both, ~6-8 minutes
+#   bench/authserver/run-authserver.sh                  # both, ~5-10 minutes
 #   BENCH_ONLY=portico bench/authserver/run-authserver.sh
 #
 # Knobs: BENCH_THREADS (2), BENCH_CONNECTIONS (32), BENCH_DURATION (20s), BENCH_WARMUP (10s),
