@@ -1,11 +1,14 @@
 package dev.portico.authserver;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.User;
 import dev.portico.applications.Application;
 import dev.portico.applications.ApplicationAssignments;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +33,8 @@ public class GrantPolicy {
 
   private final ApplicationAssignments assignments;
   private final AccountManagement accounts;
+  private final Cache<UUID, Boolean> companyAccounts =
+      Caffeine.newBuilder().maximumSize(100_000).build();
 
   GrantPolicy(ApplicationAssignments assignments, AccountManagement accounts) {
     this.assignments = assignments;
@@ -60,9 +65,13 @@ public class GrantPolicy {
     return Optional.empty();
   }
 
-  /** Whether a company (not an individual's personal account) owns the application. */
+  /**
+   * Whether a company (not an individual's personal account) owns the application. An account's
+   * type never changes, so each node remembers the answer: no database round trip once known.
+   */
   public boolean ownedByCompany(Application app) {
-    return accounts.account(app.ownerAccountId()).map(Account::isCompanyType).orElse(false);
+    return companyAccounts.get(
+        app.ownerAccountId(), id -> accounts.account(id).map(Account::isCompanyType).orElse(false));
   }
 
   /**

@@ -189,7 +189,13 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         .update();
   }
 
+  /**
+   * In a transaction so that resolving the row's client (the application, on a cache miss) uses the
+   * same connection: a row mapper that asked the pool for a second one could wait forever once
+   * every pooled connection is held by such a mapper.
+   */
   @Override
+  @Transactional
   public @Nullable OAuth2Authorization findById(String id) {
     return jdbc.sql(SELECT + "id = :id")
         .param("id", id)
@@ -207,6 +213,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
    * code}, revokes its authorization and is not found.
    */
   @Override
+  @Transactional
   public @Nullable OAuth2Authorization findByToken(
       String token, @Nullable OAuth2TokenType tokenType) {
     String column = column(tokenType);

@@ -1,20 +1,10 @@
 package dev.portico.applications.internal;
 
-import static dev.portico.system.Sql.instant;
-import static dev.portico.system.Sql.nullableInstant;
-import static dev.portico.system.Sql.nullableUuid;
 import static dev.portico.system.Sql.ts;
-import static dev.portico.system.Sql.uuid;
 
-import dev.portico.accounts.Scope;
 import dev.portico.applications.Application;
-import dev.portico.applications.ApplicationType;
-import dev.portico.applications.PlatformOAuth;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,9 +21,11 @@ import org.springframework.stereotype.Repository;
 public class Applications {
 
   private final JdbcClient jdbc;
+  private final ApplicationRows rows;
 
   Applications(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.rows = new ApplicationRows(jdbc);
   }
 
   public void insert(Application app, String secretHash) {
@@ -169,23 +161,26 @@ public class Applications {
   public Optional<StoredApplication> findStored(UUID id) {
     return jdbc.sql("select * from app_application where id = :id")
         .param("id", id)
-        .query(this::mapStored)
-        .optional();
+        .query(rows::map)
+        .optional()
+        .map(rows::complete);
   }
 
   public Optional<StoredApplication> findStoredByClientId(String clientId) {
     return jdbc.sql("select * from app_application where client_id = :c")
         .param("c", clientId)
-        .query(this::mapStored)
-        .optional();
+        .query(rows::map)
+        .optional()
+        .map(rows::complete);
   }
 
   /** Locks the application's row until the transaction ends. */
   public Optional<Application> lock(UUID id) {
     return jdbc.sql("select * from app_application where id = :id for update")
         .param("id", id)
-        .query(this::mapStored)
+        .query(rows::map)
         .optional()
+        .map(rows::complete)
         .map(StoredApplication::application);
   }
 
@@ -231,55 +226,6 @@ public class Applications {
           .param("delta", Math.max(0, delta))
           .update();
     }
-  }
-
-  private StoredApplication mapStored(ResultSet rs, int n) throws SQLException {
-    UUID id = uuid(rs, "id");
-    List<String> urls =
-        jdbc.sql("select url from app_redirect_url where application_id = :id order by position")
-            .param("id", id)
-            .query(String.class)
-            .list();
-    List<String> collaborators =
-        jdbc.sql("select email from app_collaborator where application_id = :id order by email")
-            .param("id", id)
-            .query(String.class)
-            .list();
-    Instant previousExpires = nullableInstant(rs, "previous_secret_expires");
-    String previousHash = rs.getString("previous_secret_hash");
-    Application.PreviousSecret previous =
-        previousHash == null || previousExpires == null
-            ? null
-            : new Application.PreviousSecret(
-                previousExpires, nullableInstant(rs, "previous_secret_used_at"));
-    int refresh = rs.getInt("refresh_token_seconds");
-    Duration refreshLifetime = rs.wasNull() ? null : Duration.ofSeconds(refresh);
-    Application app =
-        new Application(
-            id,
-            uuid(rs, "owner_account_id"),
-            rs.getString("name"),
-            rs.getString("primary_format"),
-            rs.getString("summary"),
-            urls,
-            ApplicationType.valueOf(rs.getString("type")),
-            rs.getString("oauth_url"),
-            rs.getBoolean("supports_collaboration"),
-            Scope.of(rs.getInt("scopes")),
-            nullableUuid(rs, "admin_team_id"),
-            collaborators,
-            rs.getString("client_id"),
-            instant(rs, "secret_created_at"),
-            previous,
-            rs.getInt("consent_epoch"),
-            new PlatformOAuth(
-                Duration.ofSeconds(rs.getInt("access_token_seconds")),
-                refreshLifetime,
-                rs.getBoolean("skip_consent")),
-            instant(rs, "created_at"),
-            nullableUuid(rs, "created_by"),
-            instant(rs, "updated_at"));
-    return new StoredApplication(app, rs.getString("secret_hash"), previousHash, previousExpires);
   }
 
   private static String nameKey(String name) {
