@@ -84,7 +84,10 @@ fi
 # Portico
 # ---------------------------------------------------------------------------------------------
 portico() {
-  [ -f "$JAR" ] || ./mvnw -B -ntp -o -q package -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true
+  # Rebuild when the jar is missing or older than the sources: never measure a stale build.
+  if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
+    ./mvnw -B -ntp -o -q package -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true
+  fi
   "${PSQL[@]}" -d postgres -c "drop database if exists portico_authbench" -c "create database portico_authbench"
   local access=BenchAuthOperatorKey001 secret=BenchAuthOperatorSecret0123456789abcdefABCD
   local admin_email=bench-auth-admin@bench.test admin_password=bench-auth-admin-password
@@ -119,6 +122,12 @@ portico() {
     -H 'Content-Type: application/json' -d "{\"name\":\"Bench Auth App\",\"primaryFormat\":\"com.example.benchauth\",
       \"summary\":\"Authorization server benchmark\",\"redirectUrls\":[\"$REDIRECT\"],
       \"type\":\"INTEGRATED_CLOUD\",\"scopes\":[\"OAuth2Read\",\"OAuth2Write\"]}")
+  # The operator registered it, so nobody is assigned yet (SHR-3): share it with the admin.
+  local admin_id
+  admin_id=$(bench_api "$base/api/accounts/$company/users?q=$(enc "$admin_email")" -H "$operator" \
+    | bench_json "d['items'][0]['id']")
+  bench_api "$base/api/developer/applications/$(bench_json "d['id']" <<<"$app")/users" -H "$operator" \
+    -H 'Content-Type: application/json' -d "{\"userIds\":[\"$admin_id\"]}" > /dev/null
   CLIENT_ID=$(bench_json "d['clientId']" <<<"$app")
   CLIENT_SECRET=$(bench_json "d['clientSecret']" <<<"$app")
   # RFC 6749 §2.3.1: each part form-encoded before the Base64
@@ -142,6 +151,10 @@ portico() {
     local headers page form action body location
     headers=$(mktemp); page=$(mktemp)
     curl -s -D "$headers" -o "$page" -b "$jar" -c "$jar" "$base$AUTHORIZE"
+    location=$(tr -d '\r' < "$headers" | sed -n 's/^[Ll]ocation: //p')
+    if [[ "$location" == */oauth/consent\?* ]]; then # the Authorize application page
+      curl -s -D "$headers" -o "$page" -b "$jar" -c "$jar" "$location"
+    fi
     if grep -q '^HTTP/[0-9.]* 200' "$headers"; then
       form=$($BENCH_PY "$LUA/form.py" < "$page")
       action=$(sed -n 1p <<<"$form"); body=$(sed -n 2p <<<"$form")

@@ -119,7 +119,17 @@ public class ApplicationDirectory {
     if (clientId.isEmpty() || clientId.length() > 64) {
       return Optional.empty();
     }
-    return byClientId.get(clientId, applications::findStoredByClientId);
+    // Not byClientId.get(key, loader): that makes every other reader of the key wait for this
+    // thread's query, and a reader holding a pooled connection (in a transaction) while it waits
+    // can starve the loader of one: with enough of them, the pool deadlocks. Each reader loads for
+    // itself instead (a few duplicate reads when an entry expires under load).
+    Optional<StoredApplication> cached = byClientId.getIfPresent(clientId);
+    if (cached != null) {
+      return cached;
+    }
+    Optional<StoredApplication> loaded = applications.findStoredByClientId(clientId);
+    byClientId.put(clientId, loaded);
+    return loaded;
   }
 
   private void recordPreviousUse(UUID applicationId, Instant now) {

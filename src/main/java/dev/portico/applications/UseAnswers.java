@@ -30,8 +30,20 @@ class UseAnswers {
         Caffeine.newBuilder().expireAfterWrite(settings.cacheExpiry()).maximumSize(200_000).build();
   }
 
+  /**
+   * The remembered answer, or a new one. Each reader decides for itself on a miss rather than
+   * waiting for another thread's decision (see {@code ApplicationDirectory}: a waiter that holds a
+   * pooled connection could starve the decider of one).
+   */
   boolean get(UUID userId, UUID applicationId, BooleanSupplier decide) {
-    return cache.get(new Key(userId, applicationId), k -> decide.getAsBoolean());
+    Key key = new Key(userId, applicationId);
+    Boolean known = cache.getIfPresent(key);
+    if (known != null) {
+      return known;
+    }
+    boolean decided = decide.getAsBoolean();
+    cache.put(key, decided);
+    return decided;
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

@@ -199,9 +199,9 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
   public @Nullable OAuth2Authorization findById(String id) {
     return jdbc.sql(SELECT + "id = :id")
         .param("id", id)
-        .query((rs, n) -> Optional.ofNullable(rows.authorization(rs, null, null)))
+        .query((rs, n) -> rows.authorization(rs, null, null))
         .optional()
-        .flatMap(found -> found)
+        .map(rows::ifClientExists)
         .orElse(null);
   }
 
@@ -213,7 +213,6 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
    * code}, revokes its authorization and is not found.
    */
   @Override
-  @Transactional
   public @Nullable OAuth2Authorization findByToken(
       String token, @Nullable OAuth2TokenType tokenType) {
     String column = column(tokenType);
@@ -228,9 +227,9 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
     OAuth2Authorization found =
         jdbc.sql(SELECT + where)
             .param("h", hash)
-            .query((rs, n) -> Optional.ofNullable(rows.authorization(rs, token, hash)))
+            .query((rs, n) -> rows.authorization(rs, token, hash))
             .optional()
-            .flatMap(f -> f)
+            .map(rows::ifClientExists)
             .orElse(null);
     if (found == null && OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
       rotated(hash).ifPresent(id -> revokeReused(id, "a rotated refresh token"));

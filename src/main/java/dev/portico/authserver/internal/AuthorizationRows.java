@@ -136,17 +136,29 @@ public final class AuthorizationRows {
   }
 
   /**
-   * The authorization of this row ({@code null} when its client is gone: the application was
-   * deleted, its authorizations with it). The token whose hash is {@code presentedHash} carries
-   * {@code presentedValue}; every other token a placeholder.
+   * The authorization, or {@code null} when its client is gone (the application was deleted, its
+   * authorizations with it).
    */
-  public @Nullable OAuth2Authorization authorization(
+  public @Nullable OAuth2Authorization ifClientExists(OAuth2Authorization authorization) {
+    return clients.findById(authorization.getRegisteredClientId()) == null ? null : authorization;
+  }
+
+  /**
+   * The authorization of this row, whether or not its client still exists ({@link
+   * #ifClientExists}). The token whose hash is {@code presentedHash} carries {@code
+   * presentedValue}; every other token a placeholder.
+   */
+  public OAuth2Authorization authorization(
       ResultSet rs, @Nullable String presentedValue, @Nullable String presentedHash)
       throws SQLException {
-    RegisteredClient client = clients.findById(rs.getString("registered_client_id"));
-    if (client == null) {
-      return null;
-    }
+    // The builder keeps only the client's id: a shell, so that no query runs inside the row
+    // mapper (it would hold this connection while asking the pool for another). Whether the
+    // client still exists is {@link #ifClientExists}'s question, asked after the result set closed.
+    RegisteredClient client =
+        RegisteredClient.withId(rs.getString("registered_client_id"))
+            .clientId(rs.getString("registered_client_id"))
+            .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+            .build();
     Map<String, Object> attributes = AuthorizationAttributes.decode(rs.getString("attributes"));
     String refreshHash = rs.getString("refresh_hash");
     OAuth2Authorization.Builder builder =
