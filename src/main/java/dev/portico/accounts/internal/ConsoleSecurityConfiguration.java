@@ -1,5 +1,6 @@
 package dev.portico.accounts.internal;
 
+import dev.portico.accounts.ConsoleProtection;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,11 +55,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurityConfiguration {
 
-  /** Scripts and styles only from Portico itself; never framed. */
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-          + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-          + "form-action 'self'; frame-ancestors 'none'";
+  static final String CONTENT_SECURITY_POLICY = ConsoleProtection.CONTENT_SECURITY_POLICY;
 
   /**
    * The console's policy for Swagger UI's pages, and only for them: its bundled logo is an SVG with
@@ -69,9 +66,6 @@ class ConsoleSecurityConfiguration {
       CONTENT_SECURITY_POLICY.replace(
           "style-src 'self';",
           "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';");
-
-  /** The cookie that holds the console's CSRF token (HTTP-only: forms carry the token). */
-  static final String CSRF_COOKIE = "PORTICO_CSRF";
 
   private static final RequestMatcher SWAGGER_UI =
       new OrRequestMatcher(
@@ -160,12 +154,8 @@ class ConsoleSecurityConfiguration {
     return http.build();
   }
 
-  /** The double-submit cookie that holds the CSRF token; forms carry it masked (BREACH). */
   static CookieCsrfTokenRepository csrfTokens() {
-    CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-    tokens.setCookieName(CSRF_COOKIE);
-    tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-    return tokens;
+    return ConsoleProtection.csrfTokens();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.portico.authserver.internal;
 
+import dev.portico.accounts.ConsoleProtection;
 import dev.portico.accounts.UserManagement;
 import dev.portico.applications.ApplicationDirectory;
 import dev.portico.authserver.ApplicationClients;
@@ -74,12 +75,6 @@ class AuthorizationServerSecurityConfiguration {
 
   /** The Authorize application page (a console page: {@code authserver.web}). */
   static final String CONSENT_PAGE = "/oauth/consent";
-
-  /** The console's policy (the oob and error pages are rendered in this chain). */
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-          + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-          + "form-action 'self'; frame-ancestors 'none'";
 
   @Bean
   AuthorizationServerSettings authorizationServerSettings() {
@@ -202,7 +197,8 @@ class AuthorizationServerSecurityConfiguration {
             headers ->
                 headers
                     .frameOptions(frame -> frame.deny())
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                    .contentSecurityPolicy(
+                        csp -> csp.policyDirectives(ConsoleProtection.CONTENT_SECURITY_POLICY)));
     // @formatter:on
     return http.build();
   }

@@ -1,12 +1,12 @@
 package dev.portico.authserver.internal;
 
+import dev.portico.accounts.ConsoleProtection;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -18,23 +18,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>The authorization server's configurer exempts all its endpoints from CSRF (clients post to
  * them); the consent form is posted by the user's browser, so it is checked here with the console's
- * token: the same cookie ({@value #CONSOLE_CSRF_COOKIE}, from {@code
- * accounts.internal.ConsoleSecurityConfiguration}) and the same masking (BREACH), so that the form
- * the console rendered passes. A stock {@link CsrfFilter} does the check; it is wrapped so that the
- * chain's own (exempting) CSRF filter keeps its place and name.
+ * token: the same cookie ({@link ConsoleProtection#csrfTokens()}) and the same masking (BREACH), so
+ * that the form the console rendered passes. A stock {@link CsrfFilter} does the check; it is
+ * wrapped so that the chain's own (exempting) CSRF filter keeps its place and name.
  */
 final class ConsentCsrfFilter extends OncePerRequestFilter {
-
-  /** The cookie holding the console's CSRF token (kept equal to the console's, tested). */
-  static final String CONSOLE_CSRF_COOKIE = "PORTICO_CSRF";
 
   private final CsrfFilter csrf;
 
   ConsentCsrfFilter(String authorizationEndpoint) {
-    CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-    tokens.setCookieName(CONSOLE_CSRF_COOKIE);
-    tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-    csrf = new CsrfFilter(tokens);
+    csrf = new CsrfFilter(ConsoleProtection.csrfTokens());
     csrf.setRequireCsrfProtectionMatcher(
         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, authorizationEndpoint));
     csrf.setRequestHandler(new XorCsrfTokenRequestAttributeHandler());
