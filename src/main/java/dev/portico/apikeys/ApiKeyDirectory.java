@@ -4,10 +4,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.AccountTopics;
-import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
 import dev.portico.apikeys.internal.ApiKeys;
 import dev.portico.apikeys.internal.OnSignatureVerifier;
@@ -31,8 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -65,22 +61,17 @@ public class ApiKeyDirectory implements ChangeSubscriber {
   private static final Set<String> TOPICS =
       Set.of(KEY_TOPIC, AccountTopics.USER, AccountTopics.ACCOUNT);
 
-  private static final Logger log = LoggerFactory.getLogger(ApiKeyDirectory.class);
   private static final long UNKNOWN_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long UNAVAILABLE_TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final byte[] BASIC_DECOY =
       "portico-decoy-secret-for-unknown-keys".getBytes(StandardCharsets.UTF_8);
 
   private final ApiKeys keys;
-  private final SecretCipher cipher;
-  private final AccountManagement accounts;
-  private final UserManagement users;
-  private final ApiKeysSettings settings;
   private final Clock clock;
   private final OnSignatureVerifier signatures;
+  private final ApiKeyResolver resolver;
   private final LoadingCache<String, Optional<ResolvedKey>> cache;
   private final Map<UUID, Instant> lastUsed = new ConcurrentHashMap<>();
-  private final Set<String> reportedUnavailable = ConcurrentHashMap.newKeySet();
 
   @Autowired
   ApiKeyDirectory(
@@ -102,12 +93,9 @@ public class ApiKeyDirectory implements ChangeSubscriber {
       Clock clock,
       Ticker ticker) {
     this.keys = keys;
-    this.cipher = cipher;
-    this.accounts = accounts;
-    this.users = users;
-    this.settings = settings;
     this.clock = clock;
     this.signatures = new OnSignatureVerifier(clock);
+    this.resolver = new ApiKeyResolver(cipher, accounts, users);
     long expiry = settings.cacheExpiry().toNanos();
     this.cache =
         Caffeine.newBuilder()
@@ -245,73 +233,7 @@ public class ApiKeyDirectory implements ChangeSubscriber {
   }
 
   private Optional<ResolvedKey> load(String accessKey) {
-    return keys.findSealed(accessKey).map(this::resolve);
-  }
-
-  /**
-   * The key with its user's current state. Powers are derived here, not copied from the user
-   * (KEY-3): only a key of the operator's own personal account is an operator key and works on
-   * every stack. A company key whose user is flagged as operator is refused altogether: the
-   * operator never belongs to a company (TEN-6), and checks elsewhere that go by the user would
-   * otherwise give the key operator powers.
-   */
-  private ResolvedKey resolve(ApiKeys.Sealed row) {
-    ApiKey key = row.key();
-    User user = users.user(key.userId()).orElse(null);
-    Account account = accounts.account(key.accountId()).orElse(null);
-    boolean personal = user != null && key.accountId().equals(user.personalAccountId());
-    boolean member =
-        user != null
-            && account != null
-            && account.isCompanyType()
-            && key.accountId().equals(user.companyId())
-            && !user.operator();
-    boolean operator = user != null && personal && user.operator();
-    boolean usable = user != null && (personal || member) && user.isActive();
-    String stack =
-        VerifiedKey.ANY_STACK.equals(key.stackKey()) && !operator ? "none" : key.stackKey();
-    UUID companyId = user == null ? null : user.companyId();
-    String companyName =
-        companyId == null ? null : accounts.account(companyId).map(Account::name).orElse(null);
-    VerifiedKey verified =
-        new VerifiedKey(
-            key.id(),
-            key.accessKey(),
-            key.accountId(),
-            key.userId(),
-            user == null ? "" : user.email(),
-            user == null ? "" : user.name(),
-            user != null && user.isLight(),
-            user == null ? null : user.role(),
-            companyId,
-            companyName,
-            operator,
-            key.scopeBits(),
-            stack,
-            usable);
-    return open(verified, row.sealedSecret());
-  }
-
-  private ResolvedKey open(VerifiedKey key, String sealedSecret) {
-    try {
-      return ResolvedKey.of(key, cipher.open(sealedSecret, key.accessKey()));
-    } catch (SecretCipher.UnknownEncryptionKey e) {
-      if (reportedUnavailable.add("id:" + e.keyId())) {
-        log.error(
-            "{}: requests with such keys are answered 503 until this node is configured with it"
-                + " (see docs/apikeys.md, rotation)",
-            e.getMessage());
-      }
-      return ResolvedKey.unavailable(key, ApiKeySecretUnavailable.UNKNOWN_ENCRYPTION_KEY);
-    } catch (IllegalStateException e) {
-      if (reportedUnavailable.add("key:" + key.accessKey())) {
-        log.error(
-            "The secret of API key {} cannot be opened (damaged, or sealed for another row);"
-                + " requests with it are answered 503",
-            key.accessKey());
-      }
-      return ResolvedKey.unavailable(key, ApiKeySecretUnavailable.UNREADABLE_SECRET);
-    }
+    return keys.findSealed(accessKey).map(resolver::resolve);
   }
 
   /** The cached entry's key, if any, without loading it: for tests of the cache itself. */

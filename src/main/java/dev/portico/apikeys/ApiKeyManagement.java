@@ -13,7 +13,6 @@ import dev.portico.system.Actor;
 import dev.portico.system.ChangeFeed;
 import dev.portico.system.Conflict;
 import dev.portico.system.InputValidator;
-import dev.portico.system.InvalidInput;
 import dev.portico.system.NotFound;
 import dev.portico.system.ResultPage;
 import dev.portico.system.SecretCipher;
@@ -50,8 +49,8 @@ public class ApiKeyManagement {
   private final ChangeFeed changes;
   private final SecretCipher cipher;
   private final AccountManagement accounts;
-  private final UserManagement users;
   private final AccountAccess access;
+  private final ApiKeyHolders holders;
   private final InputValidator validator;
   private final ApiKeysSettings settings;
   private final ApplicationEventPublisher events;
@@ -73,8 +72,8 @@ public class ApiKeyManagement {
     this.changes = changes;
     this.cipher = cipher;
     this.accounts = accounts;
-    this.users = users;
     this.access = access;
+    this.holders = new ApiKeyHolders(users);
     this.validator = validator;
     this.settings = settings;
     this.events = events;
@@ -105,9 +104,9 @@ public class ApiKeyManagement {
     // The lock serializes concurrent creations, so the individual cap cannot be raced, and
     // membership changes of a company (which lock it too), so the user is checked as of the write.
     Account account = accounts.lock(accountId);
-    User user = keyUser(account, Objects.requireNonNull(spec.userId()));
-    boolean operatorKey = isOperatorsOwn(user, account.id());
-    checkStack(actor, user, operatorKey, stack);
+    User user = holders.requireHolder(account, Objects.requireNonNull(spec.userId()));
+    boolean operatorKey = ApiKeyHolders.isOperatorsOwn(user, account.id());
+    holders.checkStack(actor, user, operatorKey, stack);
     if (account.type() == AccountType.INDIVIDUAL
         && keys.countForAccount(account.id()) >= settings.individualKeyLimit()) {
       throw new Conflict(
@@ -238,55 +237,6 @@ public class ApiKeyManagement {
     events.publishEvent(
         new ApiKeyDeleted(
             actor, key.accountId(), key.id(), key.userId(), key.name(), key.accessKey(), diff));
-  }
-
-  /**
-   * Whether this is a key of the operator's own personal account: the only keys with operator
-   * powers.
-   */
-  private static boolean isOperatorsOwn(User user, UUID accountId) {
-    return user.operator() && accountId.equals(user.personalAccountId());
-  }
-
-  /**
-   * On an enterprise's stack (TEN-4) only its members and the operator create keys, and a key acts
-   * there only for a member of the enterprise (or is the operator's own, which works on every
-   * stack).
-   */
-  private void checkStack(Actor actor, User user, boolean operatorKey, Stack stack) {
-    UUID enterprise = stack.enterpriseId();
-    if (enterprise == null) {
-      return;
-    }
-    UUID creator = actor.userId();
-    boolean creatorMayUseStack =
-        creator == null
-            || actor.operator()
-            || users.user(creator).map(u -> enterprise.equals(u.companyId())).orElse(false);
-    boolean keyUserBelongs = operatorKey || enterprise.equals(user.companyId());
-    if (!creatorMayUseStack || !keyUserBelongs) {
-      throw new NotFound("Account");
-    }
-  }
-
-  private User keyUser(Account account, UUID userId) {
-    User user =
-        users
-            .user(userId)
-            .orElseThrow(() -> InvalidInput.of("userId", "is not a user of this account"));
-    boolean belongs =
-        account.type() == AccountType.INDIVIDUAL
-            ? account.id().equals(user.personalAccountId())
-            // The operator never belongs to a company (TEN-6): a company key for them would be a
-            // way to act for the operator from a company (KEY-3).
-            : account.id().equals(user.companyId()) && !user.operator();
-    if (!belongs) {
-      throw InvalidInput.of("userId", "is not a user of this account");
-    }
-    if (!user.isActive()) {
-      throw InvalidInput.of("userId", "is suspended: a key for them would not work");
-    }
-    return user;
   }
 
   private String newAccessKey() {

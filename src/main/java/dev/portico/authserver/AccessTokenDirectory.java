@@ -4,12 +4,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.AccountTopics;
 import dev.portico.accounts.ApiCaller;
-import dev.portico.accounts.Scope;
-import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
 import dev.portico.applications.Application;
 import dev.portico.applications.ApplicationDirectory;
@@ -26,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -66,11 +62,7 @@ public class AccessTokenDirectory implements ChangeSubscriber {
   private static final long UNKNOWN_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final int MAX_TOKEN_LENGTH = 1024;
 
-  private final AccessTokens tokens;
   private final ApplicationDirectory applications;
-  private final ApplicationManagement applicationManagement;
-  private final UserManagement users;
-  private final AccountManagement accounts;
   private final GrantPolicy policy;
   private final Clock clock;
   private final LoadingCache<String, Optional<CachedToken>> cache;
@@ -104,19 +96,17 @@ public class AccessTokenDirectory implements ChangeSubscriber {
       GrantPolicy policy,
       Clock clock,
       Ticker ticker) {
-    this.tokens = tokens;
     this.applications = applications;
-    this.applicationManagement = applicationManagement;
-    this.users = users;
-    this.accounts = accounts;
     this.policy = policy;
     this.clock = clock;
+    CachedTokenLoader loader =
+        new CachedTokenLoader(tokens, applicationManagement, users, accounts, policy, clock);
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(100_000)
             .ticker(ticker)
             .expireAfter(new TokenExpiry())
-            .build(this::load);
+            .build(loader::load);
   }
 
   /**
@@ -184,61 +174,6 @@ public class AccessTokenDirectory implements ChangeSubscriber {
     return cache.getIfPresent(TokenHashes.sha256Hex(token)) != null;
   }
 
-  private Optional<CachedToken> load(String hash) {
-    AccessTokens.Stored stored = tokens.findUsable(hash, clock.instant()).orElse(null);
-    if (stored == null || stored.expiresAt() == null) {
-      return Optional.empty();
-    }
-    UUID applicationId = uuid(stored.registeredClientId());
-    UUID userId = uuid(stored.principalName());
-    if (applicationId == null || userId == null) {
-      return Optional.empty();
-    }
-    Application app = applicationManagement.application(applicationId).orElse(null);
-    User user = users.user(userId).orElse(null);
-    if (app == null || user == null) {
-      return Optional.empty();
-    }
-    int tokenBits = scopeBits(stored.scopes());
-    return Optional.of(
-        new CachedToken(
-            stored.authorizationId(),
-            app.id(),
-            app.id().toString(),
-            app.clientId(),
-            app.ownerAccountId(),
-            policy.ownedByCompany(app),
-            user,
-            tokenBits,
-            stored.expiresAt().toEpochMilli(),
-            caller(user, app, tokenBits & app.scopeBits())));
-  }
-
-  /**
-   * The caller: the user's snapshot, charged to their company if they have one, else to their
-   * personal account (the account they act in). Never the operator: operator powers come only with
-   * a key of the operator's own personal account.
-   */
-  private ApiCaller caller(User user, Application app, int scopeBits) {
-    UUID companyId = user.companyId();
-    String companyName =
-        companyId == null ? null : accounts.account(companyId).map(Account::name).orElse(null);
-    return new ApiCaller(
-        user.id(),
-        user.email(),
-        user.name(),
-        user.isLight(),
-        user.role(),
-        user.homeAccountId(),
-        companyId,
-        companyName,
-        scopeBits,
-        false,
-        ApiCaller.Credential.BEARER,
-        null,
-        app.clientId());
-  }
-
   private static ApiCaller withScopes(ApiCaller c, int bits) {
     return new ApiCaller(
         c.userId(),
@@ -256,55 +191,16 @@ public class AccessTokenDirectory implements ChangeSubscriber {
         c.clientId());
   }
 
-  private static int scopeBits(@Nullable String scopes) {
-    if (scopes == null || scopes.isBlank()) {
-      return 0;
-    }
-    Set<Scope> parsed = new HashSet<>();
-    for (String name : scopes.split(" ")) {
-      Scope.parse(name).ifPresent(parsed::add);
-    }
-    return Scope.bits(parsed);
-  }
-
   private static Set<UUID> uuids(Set<String> subjects) {
     Set<UUID> ids = new HashSet<>();
     for (String subject : subjects) {
-      UUID id = uuid(subject);
-      if (id != null) {
-        ids.add(id);
+      try {
+        ids.add(UUID.fromString(subject));
+      } catch (IllegalArgumentException e) {
+        // not an id: names nothing cached here
       }
     }
     return ids;
-  }
-
-  private static @Nullable UUID uuid(String text) {
-    try {
-      return UUID.fromString(text);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  /** One resolved access token: what every call checks, from memory. */
-  record CachedToken(
-      String authorizationId,
-      UUID applicationId,
-      String applicationIdText,
-      String clientId,
-      UUID ownerAccountId,
-      boolean ownedByCompany,
-      User user,
-      int tokenScopeBits,
-      long expiresAtMillis,
-      ApiCaller caller) {
-
-    boolean affectedBy(Set<String> grants, Set<UUID> userIds, Set<UUID> accountIds) {
-      return grants.contains(authorizationId)
-          || grants.contains(applicationIdText)
-          || userIds.contains(user.id())
-          || (user.companyId() != null && accountIds.contains(user.companyId()));
-    }
   }
 
   /** Found tokens live until their expiry, at most {@link #CACHE_EXPIRY}; unknown ones a second. */

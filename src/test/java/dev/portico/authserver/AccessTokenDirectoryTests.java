@@ -1,5 +1,8 @@
 package dev.portico.authserver;
 
+import static dev.portico.authserver.AccessTokenFixtures.account;
+import static dev.portico.authserver.AccessTokenFixtures.withScopes;
+import static dev.portico.authserver.AccessTokenFixtures.withState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -14,9 +17,6 @@ import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.AccountTopics;
 import dev.portico.accounts.AccountType;
 import dev.portico.accounts.ApiCaller;
-import dev.portico.accounts.License;
-import dev.portico.accounts.Plan;
-import dev.portico.accounts.Role;
 import dev.portico.accounts.Scope;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
@@ -25,17 +25,11 @@ import dev.portico.applications.Application;
 import dev.portico.applications.ApplicationAssignments;
 import dev.portico.applications.ApplicationDirectory;
 import dev.portico.applications.ApplicationManagement;
-import dev.portico.applications.ApplicationType;
-import dev.portico.applications.PlatformOAuth;
 import dev.portico.authserver.internal.AccessTokens;
 import dev.portico.authserver.internal.TokenHashes;
 import dev.portico.system.ChangedSubjects;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -65,7 +59,8 @@ class AccessTokenDirectoryTests {
   final AccountManagement accounts = mock(AccountManagement.class);
   final ApplicationAssignments assignments = mock(ApplicationAssignments.class);
   final AtomicLong nanos = new AtomicLong();
-  final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  final AccessTokenFixtures.MutableClock clock =
+      new AccessTokenFixtures.MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   final Account acme = account(AccountType.COMPANY, "Acme");
   final Account solo = account(AccountType.INDIVIDUAL, "Solo");
   final Map<String, AccessTokens.Stored> rows = new HashMap<>();
@@ -166,7 +161,7 @@ class AccessTokenDirectoryTests {
     assertRefused(token, AccessTokenRefused.Reason.NOT_ALLOWED);
 
     when(assignments.mayUse(dev.id(), companyApp.id())).thenReturn(true);
-    people.put(dev.id(), state(dev, UserState.SUSPENDED));
+    people.put(dev.id(), withState(dev, UserState.SUSPENDED));
     tokenDirectory.changed(changes(AccountTopics.USER, dev.id().toString()));
     assertRefused(token, AccessTokenRefused.Reason.INACTIVE_USER);
   }
@@ -269,144 +264,21 @@ class AccessTokenDirectoryTests {
   }
 
   private User member() {
-    UUID id = UUID.randomUUID();
-    User user =
-        new User(
-            id,
-            id + "@acme.test",
-            "Member",
-            License.FULL,
-            UserState.ACTIVE,
-            false,
-            UUID.randomUUID(),
-            acme.id(),
-            Role.MEMBER,
-            Instant.now());
-    people.put(id, user);
-    return user;
+    return remember(AccessTokenFixtures.member(acme.id()));
   }
 
   private User individual(boolean operator) {
-    UUID id = UUID.randomUUID();
-    User user =
-        new User(
-            id,
-            id + "@example.test",
-            "Solo",
-            License.FULL,
-            UserState.ACTIVE,
-            operator,
-            UUID.randomUUID(),
-            null,
-            null,
-            Instant.now());
-    people.put(id, user);
+    return remember(AccessTokenFixtures.individual(operator));
+  }
+
+  private User remember(User user) {
+    people.put(user.id(), user);
     return user;
   }
 
-  private static User state(User u, UserState state) {
-    return new User(
-        u.id(),
-        u.email(),
-        u.name(),
-        u.license(),
-        state,
-        u.operator(),
-        u.personalAccountId(),
-        u.companyId(),
-        u.role(),
-        u.createdAt());
-  }
-
   private Application app(UUID owner, Set<Scope> scopes) {
-    Application app =
-        new Application(
-            UUID.randomUUID(),
-            owner,
-            "App",
-            "com.example.app",
-            "An app",
-            List.of("https://app.example/cb"),
-            ApplicationType.INTEGRATED_CLOUD,
-            null,
-            false,
-            scopes,
-            null,
-            List.of(),
-            "client-" + UUID.randomUUID(),
-            Instant.now(),
-            null,
-            0,
-            new PlatformOAuth(Duration.ofHours(1), null, false),
-            Instant.now(),
-            null,
-            Instant.now());
+    Application app = AccessTokenFixtures.app(owner, scopes);
     apps.put(app.clientId(), app);
     return app;
-  }
-
-  private static Application withScopes(Application a, Set<Scope> scopes) {
-    return new Application(
-        a.id(),
-        a.ownerAccountId(),
-        a.name(),
-        a.primaryFormat(),
-        a.summary(),
-        a.redirectUrls(),
-        a.type(),
-        a.oauthUrl(),
-        a.supportsCollaboration(),
-        scopes,
-        a.adminTeamId(),
-        a.collaborators(),
-        a.clientId(),
-        a.secretCreatedAt(),
-        a.previousSecret(),
-        a.consentEpoch(),
-        a.platformOAuth(),
-        a.createdAt(),
-        a.createdBy(),
-        a.updatedAt());
-  }
-
-  private static Account account(AccountType type, String name) {
-    return new Account(
-        UUID.randomUUID(),
-        type,
-        name,
-        Plan.PROFESSIONAL,
-        null,
-        LocalDate.of(2026, 1, 1),
-        null,
-        Instant.now());
-  }
-
-  /** A clock the test moves forward by hand. */
-  static final class MutableClock extends Clock {
-
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

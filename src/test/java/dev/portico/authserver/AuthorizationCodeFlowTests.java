@@ -2,31 +2,27 @@ package dev.portico.authserver;
 
 import static dev.portico.authserver.AuthServerFixtures.REDIRECTS;
 import static dev.portico.authserver.AuthServerFixtures.issue;
+import static dev.portico.authserver.OAuthTestClient.basic;
+import static dev.portico.authserver.OAuthTestClient.enc;
+import static dev.portico.authserver.OAuthTestClient.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portico.applications.ApplicationCredentials;
 import dev.portico.applications.ApplicationManagement;
 import dev.portico.applications.ApplicationType;
 import dev.portico.applications.IssuedApplication;
-import dev.portico.applications.SecretOverlap;
 import dev.portico.support.ConsoleClient;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * OAU-1..3 with a plain HTTP client (no Spring OAuth client code): a user signs in through the
  * console form, authorizes an app, the app exchanges the code with its secret in the form body and
- * refreshes with its secret in Basic; the refresh token is rotated; client errors are RFC 6749 §5.2
- * JSON; a bad redirect URI is an error page, never a redirect.
+ * refreshes with its secret in Basic; the refresh token is rotated; a bad redirect URI is an error
+ * page, never a redirect; only the OAuth endpoints Portico offers answer. How the app's secret is
+ * checked: {@link ClientSecretAuthenticationTests}.
  */
 @PorticoTest
 class AuthorizationCodeFlowTests {
@@ -50,10 +47,15 @@ class AuthorizationCodeFlowTests {
   @Autowired ApplicationManagement management;
   @Autowired TestAccounts fixtures;
   @Autowired JdbcClient jdbc;
-  @Autowired ApplicationCredentials credentials;
 
   private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private OAuthTestClient oauth;
+
+  @BeforeEach
+  void client() {
+    oauth = new OAuthTestClient(port);
+  }
 
   @Test
   void codeIsExchangedWithTheSecretInTheBodyAndRefreshTokensAreRotated() throws Exception {
@@ -111,7 +113,7 @@ class AuthorizationCodeFlowTests {
 
     // The code, with client_id and client_secret in the body.
     HttpResponse<String> exchanged =
-        token(
+        oauth.token(
             "grant_type=authorization_code&code="
                 + enc(query.get("code"))
                 + "&redirect_uri="
@@ -137,7 +139,7 @@ class AuthorizationCodeFlowTests {
     // Refresh with the secret in Basic: new tokens (the old refresh token: see the end).
     String basic = basic(app.application().clientId(), app.clientSecret());
     HttpResponse<String> refreshed =
-        token("grant_type=refresh_token&refresh_token=" + enc(refresh), basic);
+        oauth.token("grant_type=refresh_token&refresh_token=" + enc(refresh), basic);
     assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
     JsonNode renewed = JsonMapper.shared().readTree(refreshed.body());
     assertThat(renewed.get("access_token").asString()).isNotEqualTo(access);
@@ -166,21 +168,21 @@ class AuthorizationCodeFlowTests {
     String renewedAccess = renewed.get("access_token").asString();
     JsonNode active =
         JsonMapper.shared()
-            .readTree(post("/oauth/introspect", "token=" + enc(renewedAccess), basic).body());
+            .readTree(oauth.post("/oauth/introspect", "token=" + enc(renewedAccess), basic).body());
     assertThat(active.get("active").asBoolean()).isTrue();
     assertThat(active.get("client_id").asString()).isEqualTo(app.application().clientId());
     assertThat(active.get("scope").asString().split(" "))
         .containsExactlyInAnyOrder("OAuth2Read", "OAuth2Write");
-    assertThat(post("/oauth/revoke", "token=" + enc(renewedAccess), basic).statusCode())
+    assertThat(oauth.post("/oauth/revoke", "token=" + enc(renewedAccess), basic).statusCode())
         .isEqualTo(200);
     JsonNode revoked =
         JsonMapper.shared()
-            .readTree(post("/oauth/introspect", "token=" + enc(renewedAccess), basic).body());
+            .readTree(oauth.post("/oauth/introspect", "token=" + enc(renewedAccess), basic).body());
     assertThat(revoked.get("active").asBoolean()).isFalse();
 
     // The code is single use, and a second use revokes what it issued (OAU-3).
     HttpResponse<String> again =
-        token(
+        oauth.token(
             "grant_type=authorization_code&code="
                 + enc(query.get("code"))
                 + "&redirect_uri="
@@ -194,7 +196,7 @@ class AuthorizationCodeFlowTests {
     assertThat(again.body()).contains("\"invalid_grant\"");
 
     HttpResponse<String> afterReuse =
-        token(
+        oauth.token(
             "grant_type=refresh_token&refresh_token="
                 + enc(renewed.get("refresh_token").asString()),
             basic);
@@ -204,62 +206,9 @@ class AuthorizationCodeFlowTests {
     // The rotated refresh token is refused (presented again earlier, it would have revoked the
     // grant: Rfc9700TokenTests).
     HttpResponse<String> reused =
-        token("grant_type=refresh_token&refresh_token=" + enc(refresh), basic);
+        oauth.token("grant_type=refresh_token&refresh_token=" + enc(refresh), basic);
     assertThat(reused.statusCode()).isEqualTo(400);
     assertThat(reused.body()).contains("\"invalid_grant\"");
-  }
-
-  @Test
-  void aWrongSecretOrAnUnknownClientIsInvalidClientJson() throws Exception {
-    IssuedApplication app =
-        issue(management, fixtures.company("Secrets"), ApplicationType.INTEGRATED_CLOUD);
-    String clientId = app.application().clientId();
-    String refresh = "grant_type=refresh_token&refresh_token=whatever";
-
-    HttpResponse<String> wrongInBody =
-        token(refresh + "&client_id=" + enc(clientId) + "&client_secret=wrong", null);
-    HttpResponse<String> wrongInBasic = token(refresh, basic(clientId, "wrong"));
-    HttpResponse<String> unknown =
-        token(refresh, basic("no-such-client-" + UUID.randomUUID(), app.clientSecret()));
-    HttpResponse<String> noSecret = token(refresh + "&client_id=" + enc(clientId), null);
-
-    for (HttpResponse<String> refused : new HttpResponse[] {wrongInBody, wrongInBasic, unknown}) {
-      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
-      assertThat(refused.headers().firstValue("Content-Type"))
-          .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-      assertThat(JsonMapper.shared().readTree(refused.body()).get("error").asString())
-          .isEqualTo("invalid_client");
-    }
-    assertThat(noSecret.statusCode()).isEqualTo(401);
-    assertThat(noSecret.body()).contains("\"invalid_client\"");
-    // The right secret passes client authentication (and fails only on the unknown token).
-    HttpResponse<String> right = token(refresh, basic(clientId, app.clientSecret()));
-    assertThat(right.statusCode()).isEqualTo(400);
-    assertThat(right.body()).contains("\"invalid_grant\"");
-  }
-
-  @Test
-  void duringARegenerateOverlapBothSecretsAuthenticateAndAfterItOnlyTheNewOne() throws Exception {
-    Company acme = fixtures.company("Overlap");
-    IssuedApplication first = issue(management, acme, ApplicationType.INTEGRATED_CLOUD);
-    String clientId = first.application().clientId();
-    IssuedApplication second =
-        credentials.regenerateSecret(
-            AuthServerFixtures.actor(acme.admin()), first.application(), SecretOverlap.ONE_HOUR);
-    String refresh = "grant_type=refresh_token&refresh_token=whatever";
-
-    // Client authentication passes (the unknown refresh token is what fails) with either secret.
-    assertThat(token(refresh, basic(clientId, first.clientSecret())).body())
-        .contains("\"invalid_grant\"");
-    assertThat(token(refresh, basic(clientId, second.clientSecret())).body())
-        .contains("\"invalid_grant\"");
-
-    credentials.revokePreviousSecret(AuthServerFixtures.actor(acme.admin()), second.application());
-    HttpResponse<String> old = token(refresh, basic(clientId, first.clientSecret()));
-    assertThat(old.statusCode()).isEqualTo(401);
-    assertThat(old.body()).contains("\"invalid_client\"");
-    assertThat(token(refresh, basic(clientId, second.clientSecret())).body())
-        .contains("\"invalid_grant\"");
   }
 
   @Test
@@ -304,7 +253,7 @@ class AuthorizationCodeFlowTests {
           "/oauth/device_authorization",
           "/oauth/par"
         }) {
-      HttpResponse<String> answer = post(path, "scope=OAuth2Read&response_type=code", auth);
+      HttpResponse<String> answer = oauth.post(path, "scope=OAuth2Read&response_type=code", auth);
       assertThat(answer.statusCode()).as(path + " " + answer.body()).isBetween(400, 499);
       assertThat(answer.body())
           .as(path)
@@ -312,7 +261,7 @@ class AuthorizationCodeFlowTests {
           .doesNotContain("device_code");
     }
     HttpResponse<String> clientCredentials =
-        token("grant_type=client_credentials&scope=OAuth2Read", auth);
+        oauth.token("grant_type=client_credentials&scope=OAuth2Read", auth);
     assertThat(clientCredentials.statusCode()).isBetween(400, 499);
     assertThat(clientCredentials.body()).doesNotContain("access_token");
   }
@@ -339,46 +288,7 @@ class AuthorizationCodeFlowTests {
     assertThat(doc.get("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
   }
 
-  private HttpResponse<String> token(String body, String basic)
-      throws IOException, InterruptedException {
-    return post("/oauth/token", body, basic);
-  }
-
-  private HttpResponse<String> post(String path, String body, String basic)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(base(path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (basic != null) {
-      request.header("Authorization", basic);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
   private URI base(String path) {
     return URI.create("http://localhost:" + port + path);
-  }
-
-  private static String basic(String clientId, String secret) {
-    // RFC 6749 §2.3.1: each part form-encoded before the Base64.
-    String pair = enc(clientId) + ":" + enc(secret);
-    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static Map<String, String> query(String raw) {
-    Map<String, String> values = new HashMap<>();
-    for (String pair : raw.split("&")) {
-      String[] kv = pair.split("=", 2);
-      values.put(
-          URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-          kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-    }
-    return values;
-  }
-
-  private static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -4,7 +4,6 @@ import static dev.portico.support.TestApiKeys.nonce;
 import static dev.portico.support.TestApiKeys.signedHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portico.PorticoApplication;
 import dev.portico.accounts.License;
 import dev.portico.accounts.Role;
 import dev.portico.accounts.Scope;
@@ -49,14 +48,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two Portico nodes sharing one PostgreSQL database: a console session of one is valid on the
@@ -70,7 +65,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(OutputCaptureExtension.class)
 class TwoNodesTests {
 
-  static ConfigurableApplicationContext nodeB;
+  static SecondNode nodeB;
   static IssuedApiKey sealedBeforeNodeBRestarted;
   static final Duration REVOCATION_BOUND = Duration.ofSeconds(5);
   static final String NEXT_ENCRYPTION_KEY = "06oAY9uxQ4MOnWddBv8m/Fnaa3fyav2xT2/K1tZHy8w=";
@@ -89,19 +84,7 @@ class TwoNodesTests {
   static void startSecondNode(
       @Autowired Environment nodeA, @Autowired TestAccounts accounts, @Autowired TestApiKeys keys) {
     sealedBeforeNodeBRestarted = keys.issue(accounts.company("Sealed").admin());
-    nodeB =
-        // command-line arguments: they win over application.properties (builder properties do not)
-        new SpringApplicationBuilder(PorticoApplication.class)
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=" + nodeA.getRequiredProperty("spring.datasource.url"),
-                "--spring.datasource.username="
-                    + nodeA.getRequiredProperty("spring.datasource.username"),
-                "--spring.datasource.password=",
-                "--portico.apikeys.encryption-keys.test="
-                    + nodeA.getRequiredProperty("portico.apikeys.encryption-keys.test"),
-                "--portico.apikeys.encryption-keys.next=" + NEXT_ENCRYPTION_KEY,
-                "--portico.apikeys.active-key=next");
+    nodeB = SecondNode.start(nodeA, NEXT_ENCRYPTION_KEY);
   }
 
   @AfterAll
@@ -229,7 +212,7 @@ class TwoNodesTests {
       throws Exception {
     IssuedApiKey key = sealedBeforeNodeBRestarted;
 
-    assertThat(sealedSecretOf(key)).startsWith("test:");
+    assertThat(nodeB.sealedSecretOf(key)).startsWith("test:");
     assertThat(get(portA, fresh(key)).statusCode()).isEqualTo(200);
     assertThat(get(portB(), fresh(key)).statusCode()).isEqualTo(200);
   }
@@ -240,13 +223,13 @@ class TwoNodesTests {
     Company acme = accounts.company("Acme");
     IssuedApiKey key =
         nodeB
-            .getBean(ApiKeyManagement.class)
+            .bean(ApiKeyManagement.class)
             .create(
                 Actor.SYSTEM,
                 acme.id(),
                 new NewApiKey("sealed on B", acme.admin().id(), EnumSet.of(Scope.OAuth2Read)),
                 new Stack(null, "localhost"));
-    assertThat(sealedSecretOf(key)).startsWith("next:");
+    assertThat(nodeB.sealedSecretOf(key)).startsWith("next:");
     assertThat(get(portB(), fresh(key)).statusCode()).isEqualTo(200);
 
     for (int i = 0; i < 3; i++) {
@@ -259,15 +242,6 @@ class TwoNodesTests {
     assertThat(output.getAll().split("encryption key id 'next', which is not among", -1))
         .as("logged once")
         .hasSize(2);
-  }
-
-  private String sealedSecretOf(IssuedApiKey key) {
-    return nodeB
-        .getBean(JdbcClient.class)
-        .sql("select secret_sealed from key_api_key where id = :id")
-        .param("id", key.key().id())
-        .query(String.class)
-        .single();
   }
 
   private void assertRefusedByNodeBWithinBound(IssuedApiKey key) throws Exception {
@@ -296,7 +270,7 @@ class TwoNodesTests {
   }
 
   private int portB() {
-    return ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+    return nodeB.port();
   }
 
   private HttpResponse<String> getAt(CyclicBarrier start, int port, Map<String, String> headers)
