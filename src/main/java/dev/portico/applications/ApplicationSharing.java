@@ -15,7 +15,6 @@ import dev.portico.system.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ApplicationSharing {
 
-  static final String LIGHT_USERS = "Light users cannot be added to applications";
-
-  private static final int USER_BATCH = 1000;
-
   private final Assignments assignments;
   private final Applications applications;
   private final AccountManagement accounts;
@@ -54,6 +49,7 @@ public class ApplicationSharing {
   private final ApplicationAssignments assigned;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final SharingChecks checks;
 
   ApplicationSharing(
       Assignments assignments,
@@ -72,6 +68,7 @@ public class ApplicationSharing {
     this.assigned = assigned;
     this.events = events;
     this.clock = clock;
+    this.checks = new SharingChecks(users, groups);
   }
 
   /**
@@ -80,17 +77,18 @@ public class ApplicationSharing {
    */
   public AssignmentResult assign(Actor actor, Application app, AssignmentSelection wanted) {
     Account company = assigned.requireCompany(app);
-    checkSize(wanted);
+    checks.checkSize(wanted);
     if (wanted.isEmpty()) {
       throw InvalidInput.of("userIds", "name at least one user, team or alias to add");
     }
     accounts.lock(company.id());
     Application locked = lock(app, company);
     List<FieldViolation> violations = new ArrayList<>();
-    List<User> members = checkUsers(company, wanted.userIds(), violations);
-    Map<UUID, String> teams = checkGroups(GroupKind.TEAM, company, wanted.teamIds(), violations);
+    List<User> members = checks.checkUsers(company, wanted.userIds(), violations);
+    Map<UUID, String> teams =
+        checks.checkGroups(GroupKind.TEAM, company, wanted.teamIds(), violations);
     Map<UUID, String> aliases =
-        checkGroups(GroupKind.ALIAS, company, wanted.aliasIds(), violations);
+        checks.checkGroups(GroupKind.ALIAS, company, wanted.aliasIds(), violations);
     if (!violations.isEmpty()) {
       throw new InvalidInput(violations);
     }
@@ -124,7 +122,7 @@ public class ApplicationSharing {
   /** {@link #unassign(Actor, Application, AssignmentKind, UUID)} for several; how many were. */
   public int unassign(Actor actor, Application app, AssignmentSelection selection) {
     Account company = assigned.requireCompany(app);
-    checkSize(selection);
+    checks.checkSize(selection);
     accounts.lock(company.id());
     Application locked = lock(app, company);
     int removed = 0;
@@ -190,7 +188,7 @@ public class ApplicationSharing {
           case TEAM -> groups.userIdsIn(company.id(), Set.of(targetId), Set.of());
           case ALIAS -> groups.userIdsIn(company.id(), Set.of(), Set.of(targetId));
         };
-    String name = targetName(company, kind, targetId);
+    String name = checks.targetName(company, kind, targetId);
     assignments.delete(app.id(), kind, targetId);
     Set<UUID> lost = lostAccess(company, app, reached);
     publishRemoved(actor, app, kind, targetId, name, lost);
@@ -231,7 +229,7 @@ public class ApplicationSharing {
           kind == AssignmentKind.TEAM
               ? groups.userIdsIn(company.id(), Set.of(group.getKey()), Set.of())
               : groups.userIdsIn(company.id(), Set.of(), Set.of(group.getKey()));
-      Set<UUID> light = lightAmong(members);
+      Set<UUID> light = checks.lightAmong(members);
       skipped.addAll(light);
       added.add(new Assignment(kind, group.getKey(), group.getValue(), null, null, now));
       publishAdded(
@@ -244,84 +242,11 @@ public class ApplicationSharing {
     }
   }
 
-  private List<User> checkUsers(Account company, Set<UUID> ids, List<FieldViolation> violations) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    List<User> members =
-        users.users(ids).stream()
-            .filter(u -> u.isMemberOf(company.id()))
-            .sorted(Comparator.comparing(User::name).thenComparing(User::id))
-            .toList();
-    if (members.size() != ids.size()) {
-      violations.add(
-          new FieldViolation("userIds", "holds a user who is not a member of " + company.name()));
-      return List.of();
-    }
-    List<String> light = members.stream().filter(User::isLight).map(User::name).toList();
-    if (!light.isEmpty()) {
-      violations.add(
-          new FieldViolation("userIds", LIGHT_USERS + " (" + String.join(", ", light) + ")."));
-    }
-    return members;
-  }
-
-  private Map<UUID, String> checkGroups(
-      GroupKind kind, Account company, Set<UUID> ids, List<FieldViolation> violations) {
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
-    Map<UUID, String> named = groups.names(kind, company.id(), ids);
-    if (named.size() != ids.size()) {
-      violations.add(
-          new FieldViolation(
-              kind == GroupKind.TEAM ? "teamIds" : "aliasIds",
-              "holds a " + kind.noun() + " that is not in " + company.name()));
-    }
-    return named;
-  }
-
-  private static void checkSize(AssignmentSelection selection) {
-    List<FieldViolation> violations = new ArrayList<>();
-    for (AssignmentKind kind : AssignmentKind.values()) {
-      if (selection.ids(kind).size() > AssignmentSelection.MAX_PER_KIND) {
-        violations.add(
-            new FieldViolation(
-                kind.noun() + "Ids",
-                "may name at most " + AssignmentSelection.MAX_PER_KIND + " at a time"));
-      }
-    }
-    if (!violations.isEmpty()) {
-      throw new InvalidInput(violations);
-    }
-  }
-
-  private Set<UUID> lightAmong(Set<UUID> userIds) {
-    Set<UUID> light = new HashSet<>();
-    List<UUID> all = List.copyOf(userIds);
-    // in batches: a team of fifty thousand is more ids than one statement may bind
-    for (int from = 0; from < all.size(); from += USER_BATCH) {
-      users.users(all.subList(from, Math.min(all.size(), from + USER_BATCH))).stream()
-          .filter(User::isLight)
-          .forEach(u -> light.add(u.id()));
-    }
-    return light;
-  }
-
   private Application lock(Application app, Account company) {
     return applications
         .lock(app.id())
         .filter(a -> a.ownerAccountId().equals(company.id()))
         .orElseThrow(() -> new NotFound("Application"));
-  }
-
-  private String targetName(Account company, AssignmentKind kind, UUID targetId) {
-    if (kind == AssignmentKind.USER) {
-      return users.user(targetId).map(User::email).orElse(targetId.toString());
-    }
-    return Optional.ofNullable(
-            groups.names(kind.groupKind(), company.id(), Set.of(targetId)).get(targetId))
-        .orElse(targetId.toString());
   }
 
   private void publishAdded(

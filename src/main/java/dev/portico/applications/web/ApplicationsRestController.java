@@ -11,21 +11,15 @@ import dev.portico.accounts.UserManagement;
 import dev.portico.applications.AccessibleApplication;
 import dev.portico.applications.Application;
 import dev.portico.applications.ApplicationAccess;
-import dev.portico.applications.ApplicationCredentials;
 import dev.portico.applications.ApplicationDraft;
 import dev.portico.applications.ApplicationManagement;
 import dev.portico.applications.ApplicationOAuthSettings;
 import dev.portico.applications.ApplicationOrder;
-import dev.portico.applications.ExternalOAuth;
 import dev.portico.applications.IssuedApplication;
-import dev.portico.applications.PlatformOAuth;
-import dev.portico.applications.SecretOverlap;
 import dev.portico.applications.web.ApplicationRequests.ApplicationChanges;
 import dev.portico.applications.web.ApplicationRequests.NewApplication;
-import dev.portico.applications.web.ApplicationRequests.SecretRegeneration;
 import dev.portico.system.Actor;
 import dev.portico.system.InvalidInput;
-import dev.portico.system.InvalidInput.FieldViolation;
 import dev.portico.system.NotFound;
 import dev.portico.system.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,11 +31,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -67,8 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
  * individual owner, the operator with an operator credential) do everything; editors (collaborators
  * and admin-team members) may read the app and change its definition; everyone else gets 404, as
  * for an app that does not exist. The client secret is in the create and regenerate responses only,
- * which caches never store. Scopes are the gateway's: reads {@code OAuth2Read}, writes {@code
- * OAuth2Write}, deletion {@code OAuth2Delete}.
+ * which caches never store (regeneration: {@link ApplicationSecretsRestController}). Scopes are the
+ * gateway's: reads {@code OAuth2Read}, writes {@code OAuth2Write}, deletion {@code OAuth2Delete}.
  */
 @RestController
 @Tag(name = "OAuth applications", description = "OAuth applications of a company or an individual")
@@ -78,7 +69,7 @@ class ApplicationsRestController {
   private static final String APP = "/api/developer/applications/{appId}";
 
   private final ApplicationManagement applications;
-  private final ApplicationCredentials credentials;
+  private final ApplicationPatches patches;
   private final ApplicationOAuthSettings oauthSettings;
   private final ApplicationAccess access;
   private final AccountAccess accountAccess;
@@ -90,7 +81,7 @@ class ApplicationsRestController {
 
   ApplicationsRestController(
       ApplicationManagement applications,
-      ApplicationCredentials credentials,
+      ApplicationPatches patches,
       ApplicationOAuthSettings oauthSettings,
       ApplicationAccess access,
       AccountAccess accountAccess,
@@ -100,7 +91,7 @@ class ApplicationsRestController {
       JsonMapper json,
       Clock clock) {
     this.applications = applications;
-    this.credentials = credentials;
+    this.patches = patches;
     this.oauthSettings = oauthSettings;
     this.access = access;
     this.accountAccess = accountAccess;
@@ -205,7 +196,7 @@ class ApplicationsRestController {
       throw new NotFound("Application");
     }
     Actor actor = Actors.of(caller, request);
-    Application changed = transactions.execute(tx -> apply(actor, found, changes, body));
+    Application changed = transactions.execute(tx -> patches.apply(actor, found, changes, body));
     return body(Objects.requireNonNull(changed), caller);
   }
 
@@ -224,45 +215,6 @@ class ApplicationsRestController {
     return ResponseEntity.noContent().build();
   }
 
-  @PostMapping(APP + "/secret")
-  @ResponseStatus(HttpStatus.OK)
-  @Operation(
-      summary = "Regenerate the client secret (managers); the new one is in this response only",
-      description =
-          "`keepPreviousFor` (ISO-8601: `PT0S`, `PT1H`, `PT24H` or `P7D`; default `PT0S`) keeps"
-              + " the previous secret working for that long (APP-3). Tokens already issued stay"
-              + " valid.")
-  ResponseEntity<ApplicationBody.IssuedApplicationBody> regenerateSecret(
-      ApiCaller caller,
-      @PathVariable UUID appId,
-      @RequestBody(required = false) @Nullable SecretRegeneration body,
-      HttpServletRequest request) {
-    Application app = access.requireManager(caller, appId);
-    SecretOverlap overlap = overlap(body);
-    IssuedApplication issued =
-        credentials.regenerateSecret(Actors.of(caller, request), app, overlap);
-    return ResponseEntity.ok()
-        .cacheControl(CacheControl.noStore())
-        .header(HttpHeaders.PRAGMA, "no-cache")
-        .body(
-            ApplicationBody.IssuedApplicationBody.of(
-                issued,
-                oauthSettings.externalOAuth(app.id()).orElse(null),
-                caller,
-                clock.instant()));
-  }
-
-  @PostMapping(APP + "/secret/previous/revoke")
-  @ResponseStatus(HttpStatus.OK)
-  @Operation(
-      summary = "Stop the previous client secret now, ending a regenerate overlap (managers)")
-  @ApiResponse(responseCode = "409", description = "There is no previous secret that still works.")
-  ApplicationBody revokePreviousSecret(
-      ApiCaller caller, @PathVariable UUID appId, HttpServletRequest request) {
-    Application app = access.requireManager(caller, appId);
-    return body(credentials.revokePreviousSecret(Actors.of(caller, request), app), caller);
-  }
-
   /**
    * The account whose applications the caller manages: their own personal account, a company they
    * administer, or any company for an operator credential (KEY-3); otherwise 404.
@@ -279,55 +231,6 @@ class ApplicationsRestController {
       return accounts.account(id).orElseThrow(() -> new NotFound("Account"));
     }
     return accountAccess.requireCompanyAdmin(caller, new AccountRef(id));
-  }
-
-  /**
-   * Applies a PATCH in one transaction. Violations of every part (definition, Platform OAuth,
-   * External OAuth) are gathered and answered together; any of them rolls everything back.
-   */
-  private Application apply(
-      Actor actor, AccessibleApplication target, ApplicationChanges changes, JsonNode body) {
-    List<FieldViolation> violations = new ArrayList<>();
-    Application current = target.application();
-    if (changes.changesDefinition(body)) {
-      ApplicationDraft draft = changes.over(current, body);
-      try {
-        current = applications.update(actor, current, target.role(), draft);
-      } catch (InvalidInput e) {
-        violations.addAll(RestViolations.withoutValues(e, draft).violations());
-      }
-    }
-    ApplicationRequests.PlatformOAuthChanges platform = changes.platformOAuth();
-    if (platform != null) {
-      List<FieldViolation> found = new ArrayList<>();
-      PlatformOAuth wanted =
-          platform.over(current.platformOAuth(), body.path("platformOAuth"), found);
-      violations.addAll(found);
-      if (found.isEmpty()) {
-        try {
-          current = oauthSettings.updatePlatformOAuth(actor, current, wanted);
-        } catch (InvalidInput e) {
-          violations.addAll(prefixed("platformOAuth.", e));
-        }
-      }
-    }
-    ApplicationRequests.ExternalOAuthChanges external = changes.externalOAuth();
-    if (body.has("externalOAuth")) {
-      if (external == null) {
-        oauthSettings.removeExternalOAuth(actor, current);
-      } else {
-        ExternalOAuth stored = oauthSettings.externalOAuth(current.id()).orElse(null);
-        try {
-          oauthSettings.updateExternalOAuth(actor, current, external.over(stored));
-        } catch (InvalidInput e) {
-          violations.addAll(prefixed("externalOAuth.", e));
-        }
-      }
-    }
-    if (!violations.isEmpty()) {
-      throw new InvalidInput(violations);
-    }
-    return applications.application(current.id()).orElseThrow(() -> new NotFound("Application"));
   }
 
   /**
@@ -350,21 +253,5 @@ class ApplicationsRestController {
   private ApplicationBody body(Application app, ApiCaller caller) {
     return ApplicationBody.of(
         app, oauthSettings.externalOAuth(app.id()).orElse(null), caller, clock.instant());
-  }
-
-  private static SecretOverlap overlap(@Nullable SecretRegeneration body) {
-    String text = body == null ? null : body.keepPreviousFor();
-    if (text == null) {
-      return SecretOverlap.NONE;
-    }
-    return SecretOverlap.ofIso(text)
-        .orElseThrow(
-            () -> InvalidInput.of("keepPreviousFor", "must be one of: PT0S, PT1H, PT24H, P7D"));
-  }
-
-  private static List<FieldViolation> prefixed(String prefix, InvalidInput e) {
-    return e.violations().stream()
-        .map(v -> new FieldViolation(prefix + v.field(), v.message()))
-        .toList();
   }
 }
