@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param name that user's display name
  * @param light whether that user has a light license
  * @param role that user's role in their company, if any
- * @param accountId the account that owns the credential and pays for its calls (USE-3)
+ * @param accountId the account its calls are charged to (USE-3): the key's owner account for API
+ *     keys, the application's owner account for OAuth tokens
  * @param companyId the user's company at authentication time, if any
  * @param companyName that company's name
  * @param scopeBits the credential's scopes as the OAU-4 bitmask
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param credential how the caller authenticated
  * @param keyId the API key, for key credentials
  * @param clientId the OAuth client id, for Bearer tokens
+ * @param applicationId the application, for Bearer tokens
  */
 public record ApiCaller(
     UUID userId,
@@ -38,7 +40,8 @@ public record ApiCaller(
     boolean operator,
     Credential credential,
     @Nullable UUID keyId,
-    @Nullable String clientId)
+    @Nullable String clientId,
+    @Nullable UUID applicationId)
     implements Serializable {
 
   @Serial private static final long serialVersionUID = 1L;

@@ -188,7 +188,8 @@ public class AccessTokenDirectory implements ChangeSubscriber {
         c.operator(),
         c.credential(),
         c.keyId(),
-        c.clientId());
+        c.clientId(),
+        c.applicationId());
   }
 
   private static Set<UUID> uuids(Set<String> subjects) {

@@ -79,9 +79,9 @@ final class CachedTokenLoader {
   }
 
   /**
-   * The caller: the user's snapshot, charged to their company if they have one, else to their
-   * personal account (the account they act in). Never the operator: operator powers come only with
-   * a key of the operator's own personal account.
+   * The caller: the user's snapshot, its calls charged to the application's owner account, not to
+   * the end user (USE-3). Never the operator: operator powers come only with a key of the
+   * operator's own personal account.
    */
   private ApiCaller caller(User user, Application app, int scopeBits) {
     UUID companyId = user.companyId();
@@ -93,14 +93,15 @@ final class CachedTokenLoader {
         user.name(),
         user.isLight(),
         user.role(),
-        user.homeAccountId(),
+        app.ownerAccountId(),
         companyId,
         companyName,
         scopeBits,
         false,
         ApiCaller.Credential.BEARER,
         null,
-        app.clientId());
+        app.clientId(),
+        app.id());
   }
 
   private static int scopeBits(@Nullable String scopes) {

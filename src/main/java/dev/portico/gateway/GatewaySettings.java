@@ -1,6 +1,10 @@
 package dev.portico.gateway;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     transaction
  * @param rateLimitPerMinute calls one credential may make per minute on one node (API-4)
  * @param unauthenticatedRateLimitPerMinute failed calls one client address may make per minute
+ * @param endpointGroups named path patterns (USE-4), in order, the first match naming a call's
+ *     group; empty means the defaults of {@code EndpointGroups}
  */
 @ConfigurationProperties("portico.gateway")
 public record GatewaySettings(
@@ -23,4 +29,10 @@ public record GatewaySettings(
     @DefaultValue("2") int nonceWriters,
     @DefaultValue("2s") Duration nonceTimeout,
     @DefaultValue("60000") int rateLimitPerMinute,
-    @DefaultValue("600") int unauthenticatedRateLimitPerMinute) {}
+    @DefaultValue("600") int unauthenticatedRateLimitPerMinute,
+    @DefaultValue Map<String, List<String>> endpointGroups) {
+
+  public GatewaySettings {
+    endpointGroups = Collections.unmodifiableMap(new LinkedHashMap<>(endpointGroups));
+  }
+}

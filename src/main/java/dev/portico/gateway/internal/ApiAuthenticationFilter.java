@@ -4,6 +4,7 @@ import dev.portico.accounts.ApiCaller;
 import dev.portico.apikeys.ApiKeySecretUnavailable;
 import dev.portico.gateway.ApiAuthenticationException;
 import dev.portico.gateway.GatewaySettings;
+import dev.portico.usage.UsageMeter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,12 +29,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       its user and its stack (KEY-3..6) — failures are 401 with a reason code (KEY-7), counted
  *       against the client address's limit; a database that cannot answer for what is not cached is
  *       503 {@code credential_store_unavailable};
- *   <li>the short-term rate limit of the credential (API-4): {@code X-Rate-Limit-Remaining} on
- *       every answer, 429 with {@code Retry-After} over the limit;
+ *   <li>the short-term rate limit of the credential in the call's endpoint group ({@link
+ *       EndpointGroups}, API-4, USE-4): {@code X-Rate-Limit-Remaining} on every answer, 429 with
+ *       {@code Retry-After} over the limit;
  *   <li>for a signed request only, the nonce's first use on every node ({@link Nonces}, KEY-5): a
  *       replay is 401 {@code replayed_nonce}; no clear answer from the store is 503 {@code
  *       nonce_store_unavailable} — never accepted;
- *   <li>the {@link ApiCaller} in the security context, and the handler.
+ *   <li>the allocation (USE-4): a counted caller whose account has used it up is 402;
+ *   <li>the {@link ApiCaller} in the security context, and the handler;
+ *   <li>metering (USE-2, USE-7): a 2xx/3xx answer is counted in memory ({@link UsageMeter}).
  * </ol>
  *
  * Rate limiting comes before the nonce write so that calls over the limit cost no database write
@@ -51,13 +55,22 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
   private final RateLimiter limiter;
   private final Nonces nonces;
   private final GatewaySettings settings;
+  private final EndpointGroups groups;
+  private final UsageMeter meter;
 
   ApiAuthenticationFilter(
-      AuthenticationManager manager, RateLimiter limiter, Nonces nonces, GatewaySettings settings) {
+      AuthenticationManager manager,
+      RateLimiter limiter,
+      Nonces nonces,
+      GatewaySettings settings,
+      EndpointGroups groups,
+      UsageMeter meter) {
     this.manager = manager;
     this.limiter = limiter;
     this.nonces = nonces;
     this.settings = settings;
+    this.groups = groups;
+    this.meter = meter;
   }
 
   @Override
@@ -96,7 +109,9 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
           new ApiAuthenticationException(ApiAuthenticationException.INVALID_KEY));
       return;
     }
-    RateLimiter.Decision decision = limiter.take(bucket(caller), settings.rateLimitPerMinute());
+    String group = groups.of(request);
+    RateLimiter.Decision decision =
+        limiter.take(bucket(caller) + "|" + group, settings.rateLimitPerMinute());
     response.setHeader(ApiResponses.RATE_LIMIT_REMAINING, Long.toString(decision.remaining()));
     if (!decision.allowed()) {
       ApiResponses.tooManyRequests(response, decision.retryAfterSeconds());
@@ -122,11 +137,18 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
         return;
       }
     }
+    if (meter.exhausted(caller)) {
+      SecurityContextHolder.clearContext();
+      ApiResponses.paymentRequired(response);
+      return;
+    }
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(result);
     SecurityContextHolder.setContext(context);
     try {
       chain.doFilter(request, response);
+      // only an answer that returned normally: an exception becomes a 5xx after this filter
+      meter.count(caller, group, response.getStatus());
     } finally {
       SecurityContextHolder.clearContext();
     }

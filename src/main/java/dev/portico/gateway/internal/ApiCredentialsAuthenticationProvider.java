@@ -123,6 +123,7 @@ final class ApiCredentialsAuthenticationProvider implements AuthenticationProvid
         key.operator(),
         credential,
         key.keyId(),
+        null,
         null);
   }
 }

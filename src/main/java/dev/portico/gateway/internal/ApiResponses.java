@@ -52,6 +52,14 @@ final class ApiResponses {
             + " s.\",\"status\":429}");
   }
 
+  /** USE-4: the account's allocation is used up; the body is the reference platform's, exactly. */
+  static void paymentRequired(HttpServletResponse response) throws IOException {
+    write(
+        response,
+        402,
+        "{\"message\":\"API limits have been reached. Contact your administrator.\",\"status\":402}");
+  }
+
   /**
    * 503 with a reason code: the request was not processed. A client retries with a freshly signed
    * request (a new nonce): a write that timed out may still reach the database and spend the old

@@ -7,6 +7,7 @@ import dev.portico.apikeys.ApiKeyDirectory;
 import dev.portico.gateway.ApiTokenAuthenticator;
 import dev.portico.gateway.GatewaySettings;
 import dev.portico.system.NotFound;
+import dev.portico.usage.UsageMeter;
 import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,8 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
       StackResolver stacks,
       ObjectProvider<ApiTokenAuthenticator> tokens,
       GatewaySettings settings,
+      EndpointGroups groups,
+      UsageMeter meter,
       Clock clock)
       throws Exception {
     ApiCredentialsAuthenticationProvider provider =
@@ -54,7 +57,7 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
             keys, settings.maxClockSkew(), stacks, tokens.orderedStream().toList());
     ApiAuthenticationFilter filter =
         new ApiAuthenticationFilter(
-            new ProviderManager(provider), new RateLimiter(clock), nonces, settings);
+            new ProviderManager(provider), new RateLimiter(clock), nonces, settings, groups, meter);
     // @formatter:off
     http.securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.accounts.ApiCaller;
 import dev.portico.gateway.GatewaySettings;
+import dev.portico.usage.UsageMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,10 @@ class ApiAuthenticationFilterTests {
 
   static final int LIMIT = 2;
 
+  static final GatewaySettings SETTINGS =
+      new GatewaySettings(
+          Duration.ofMinutes(5), 1000, 1, Duration.ofSeconds(2), LIMIT, 600, java.util.Map.of());
+
   final List<Nonces.Key> written = Collections.synchronizedList(new ArrayList<>());
   volatile boolean storeDown;
   final Nonces nonces =
@@ -39,7 +44,7 @@ class ApiAuthenticationFilterTests {
             return keys.stream().mapToInt(k -> 1).toArray();
           },
           Clock.systemUTC(),
-          new GatewaySettings(Duration.ofMinutes(5), 1000, 1, Duration.ofSeconds(2), LIMIT, 600));
+          SETTINGS);
 
   final AtomicInteger handled = new AtomicInteger();
   final UUID keyId = UUID.randomUUID();
@@ -59,13 +64,24 @@ class ApiAuthenticationFilterTests {
                   false,
                   ApiCaller.Credential.SIGNED_KEY,
                   keyId,
+                  null,
                   null));
   final ApiAuthenticationFilter filter =
       new ApiAuthenticationFilter(
           manager,
           new RateLimiter(Clock.systemUTC()),
           nonces,
-          new GatewaySettings(Duration.ofMinutes(5), 1000, 1, Duration.ofSeconds(2), LIMIT, 600));
+          SETTINGS,
+          new EndpointGroups(SETTINGS),
+          new UsageMeter() {
+            @Override
+            public boolean exhausted(ApiCaller caller) {
+              return false;
+            }
+
+            @Override
+            public void count(ApiCaller caller, String endpointGroup, int status) {}
+          });
 
   @AfterEach
   void stop() {

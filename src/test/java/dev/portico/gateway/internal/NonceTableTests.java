@@ -71,7 +71,14 @@ class NonceTableTests {
         new JdbcTemplate(dataSource),
         new JdbcTransactionManager(dataSource),
         clock,
-        new GatewaySettings(Duration.ofMinutes(5), 1000, 1, Duration.ofSeconds(2), 60_000, 600));
+        new GatewaySettings(
+            Duration.ofMinutes(5),
+            1000,
+            1,
+            Duration.ofSeconds(2),
+            60_000,
+            600,
+            java.util.Map.of()));
   }
 
   private static DataSource migrated(String database) {

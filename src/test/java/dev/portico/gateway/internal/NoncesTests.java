@@ -45,7 +45,8 @@ class NoncesTests {
           return answer.apply(keys);
         },
         Clock.systemUTC(),
-        new GatewaySettings(Duration.ofMinutes(5), 1000, writers, TIMEOUT, 60_000, 600));
+        new GatewaySettings(
+            Duration.ofMinutes(5), 1000, writers, TIMEOUT, 60_000, 600, java.util.Map.of()));
   }
 
   @AfterEach

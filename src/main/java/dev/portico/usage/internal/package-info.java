@@ -1,0 +1,5 @@
+/** Internals of usage: counters, flush, allocation view, queries. */
+@NullMarked
+package dev.portico.usage.internal;
+
+import org.jspecify.annotations.NullMarked;
