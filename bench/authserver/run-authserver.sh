@@ -15,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 . bench/lib/bench.sh
+. bench/lib/portico.sh
 trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -134,40 +135,11 @@ portico() {
   CLIENT_AUTH=$(basic "$(enc "$CLIENT_ID")" "$(enc "$CLIENT_SECRET")")
 
   # The admin signs in through the console's form (CSRF and all).
-  local jar="$OUT/cookies.txt" csrf session
-  rm -f "$jar"
-  csrf=$(curl -s -c "$jar" -b "$jar" "$base/login" | $BENCH_PY -c "import re,sys; h=sys.stdin.read(); m=re.search(r'name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"', h); print(m.group(1) or m.group(2))")
-  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "email=$admin_email" \
-    --data-urlencode "password=$admin_password" --data-urlencode "_csrf=$csrf" "$base/login"
-  session=$(awk '$6 == "PORTICO_SESSION" {print $7}' "$jar")
-  [ -n "$session" ] || { echo "console sign-in failed" >&2; exit 1; }
-  COOKIE="PORTICO_SESSION=$session"
+  local jar="$OUT/cookies.txt"
+  COOKIE="PORTICO_SESSION=$(bench_console_signin "$base" "$admin_email" "$admin_password" "$jar")"
   AUTHORIZE="/oauth/authorize?response_type=code&client_id=$(enc "$CLIENT_ID")&redirect_uri=$(enc "$REDIRECT")&scope=OAuth2Read%20OAuth2Write&state=bench"
 
-  # One code: GET /oauth/authorize; the first time answers the consent page, whose form is found
-  # and submitted generically (form.py: its action and its inputs), later ones (consent
-  # remembered) answer the redirect with the code at once.
-  code() {
-    local headers page form action body location
-    headers=$(mktemp); page=$(mktemp)
-    curl -s -D "$headers" -o "$page" -b "$jar" -c "$jar" "$base$AUTHORIZE"
-    location=$(tr -d '\r' < "$headers" | sed -n 's/^[Ll]ocation: //p')
-    if [[ "$location" == */oauth/consent\?* ]]; then # the Authorize application page
-      curl -s -D "$headers" -o "$page" -b "$jar" -c "$jar" "$location"
-    fi
-    if grep -q '^HTTP/[0-9.]* 200' "$headers"; then
-      form=$($BENCH_PY "$LUA/form.py" < "$page")
-      action=$(sed -n 1p <<<"$form"); body=$(sed -n 2p <<<"$form")
-      [[ "$action" == http* ]] || action="$base$action"
-      curl -s -D "$headers" -o "$page" -b "$jar" -c "$jar" -H 'Content-Type: application/x-www-form-urlencoded' \
-        --data "$body" "$action"
-    fi
-    location=$(tr -d '\r' < "$headers" | sed -n 's/^[Ll]ocation: //p')
-    [[ "$location" == "$REDIRECT?"*code=* ]] \
-      || { echo "authorize did not redirect with a code: $(head -1 "$headers") ${location:-no Location}" >&2; rm -f "$headers" "$page"; return 1; }
-    rm -f "$headers" "$page"
-    sed -E 's/.*[?&]code=([^&]+).*/\1/' <<<"$location"
-  }
+  code() { bench_portico_code "$base" "$jar" "$AUTHORIZE" "$REDIRECT"; }
   # N grants (code flow, exchanged with the secret in Basic): "refresh access" a line.
   grants() { # n file
     : > "$2"

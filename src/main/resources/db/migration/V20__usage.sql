@@ -3,24 +3,24 @@
 -- token call) is the nil UUID 00000000-0000-0000-0000-000000000000, so that every key column is
 -- part of the primary key and upserts need no null handling.
 
--- the detail: one row per day x account x application x key x user x endpoint group
+-- the detail: one row per day (call_day, UTC) x account x application x key x user x endpoint group
 create table use_counter (
     account_id     uuid        not null,
-    day            date        not null,
+    call_day       date        not null,
     application_id uuid        not null,
     key_id         uuid        not null,
     user_id        uuid        not null,
     endpoint_group varchar(32) not null,
     calls          bigint      not null,
-    primary key (account_id, day, application_id, key_id, user_id, endpoint_group)
+    primary key (account_id, call_day, application_id, key_id, user_id, endpoint_group)
 );
 
 -- the chart: calls per account and day
 create table use_day_total (
     account_id uuid   not null,
-    day        date   not null,
+    call_day   date   not null,
     calls      bigint not null,
-    primary key (account_id, day)
+    primary key (account_id, call_day)
 );
 
 -- the breakdowns and the allocation check: calls per account, allocation period and dimension
