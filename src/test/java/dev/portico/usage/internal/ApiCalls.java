@@ -27,13 +27,15 @@ final class ApiCalls {
   }
 
   static HttpResponse<String> get(int port, String path, String authorization) {
-    HttpRequest request =
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", authorization)
             .header("Accept", "application/json")
             .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
+            .GET();
+    if (!authorization.isEmpty()) {
+      builder.header("Authorization", authorization);
+    }
+    HttpRequest request = builder.build();
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
