@@ -45,6 +45,8 @@ final class OtherNode {
     command.add(System.getProperty("java.class.path"));
     command.add(PorticoApplication.class.getName());
     command.addAll(arguments(nodeA, port));
+    // the load of a crash test, not the rate limit, decides how many calls it answers
+    command.add("--portico.gateway.rate-limit-per-minute=1000000");
     File log = new File("target", "metering-node-" + port + ".log");
     try {
       return new ProcessBuilder(command)
