@@ -34,7 +34,7 @@ if [ ! -f target/portico-0.1.0-SNAPSHOT.jar ] || [ -n "$(find src pom.xml -newer
   ./mvnw -B -ntp -o -q package -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true
 fi
 
-DB_ARGS=(--spring.datasource.url="jdbc:h2:file:$PWD/$OUT/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=DAY;DB_CLOSE_ON_EXIT=FALSE")
+DB_ARGS=(--spring.datasource.url="jdbc:h2:file:$PWD/$OUT/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE")
 if [ -n "${BENCH_DB_URL:-}" ]; then
   DB_ARGS=(--spring.datasource.url="$BENCH_DB_URL" --spring.datasource.username="${BENCH_DB_USER:-postgres}" --spring.datasource.password="${BENCH_DB_PASSWORD:-}")
 fi

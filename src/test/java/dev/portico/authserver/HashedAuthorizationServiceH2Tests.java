@@ -35,7 +35,7 @@ class HashedAuthorizationServiceH2Tests {
         new DriverManagerDataSource(
             "jdbc:h2:mem:as-"
                 + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=DAY;"
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
                 + "DB_CLOSE_DELAY=-1",
             "sa",
             "");

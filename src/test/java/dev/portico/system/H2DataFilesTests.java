@@ -22,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class H2DataFilesTests {
 
   private static final String H2_OPTIONS =
-      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=DAY;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
 
   @BeforeEach
   void posixOnly() {

@@ -71,12 +71,12 @@ final class CounterTable {
             "use_counter",
             List.of(
                 "account_id uuid",
-                "day date",
+                "call_day date",
                 "application_id uuid",
                 "key_id uuid",
                 "user_id uuid",
                 "endpoint_group varchar(32)"));
-    this.daySql = upsert("use_day_total", List.of("account_id uuid", "day date"));
+    this.daySql = upsert("use_day_total", List.of("account_id uuid", "call_day date"));
     this.periodSql =
         upsert(
             "use_period_total",

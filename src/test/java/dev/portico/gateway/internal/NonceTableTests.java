@@ -87,7 +87,7 @@ class NonceTableTests {
             ? new DriverManagerDataSource(
                 "jdbc:h2:mem:nonces-"
                     + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=DAY"
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                     + ";DB_CLOSE_DELAY=-1",
                 "sa",
                 "")
