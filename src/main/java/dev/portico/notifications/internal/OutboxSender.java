@@ -36,6 +36,8 @@ class OutboxSender implements SmartLifecycle {
   private final Clock clock;
   private @Nullable ThreadPoolTaskScheduler scheduler;
   private @Nullable ScheduledFuture<?> task;
+  // read by the sending thread between batches, so not behind the lock stop() holds while waiting
+  private volatile boolean running;
 
   OutboxSender(
       Outbox outbox,
@@ -62,13 +64,18 @@ class OutboxSender implements SmartLifecycle {
     ThreadPoolTaskScheduler started = new ThreadPoolTaskScheduler();
     started.setThreadNamePrefix("outbox-");
     started.setPoolSize(1);
+    // a graceful stop lets the batch under way be sent and marked, rather than sent again later
+    started.setWaitForTasksToCompleteOnShutdown(true);
+    started.setAwaitTerminationSeconds(30);
     started.initialize();
     scheduler = started;
+    running = true;
     task = started.scheduleWithFixedDelay(() -> drain(sender), settings.pollInterval());
   }
 
   @Override
   public synchronized void stop() {
+    running = false;
     if (task != null) {
       task.cancel(false);
     }
@@ -80,8 +87,8 @@ class OutboxSender implements SmartLifecycle {
   }
 
   @Override
-  public synchronized boolean isRunning() {
-    return scheduler != null;
+  public boolean isRunning() {
+    return running;
   }
 
   /** Sends batches until no claimable email is left (a backlog drains at once, not one a poll). */
