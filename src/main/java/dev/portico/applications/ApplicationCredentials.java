@@ -58,6 +58,7 @@ public class ApplicationCredentials {
             locked.id(),
             locked.name(),
             locked.clientId(),
+            now,
             Map.of("overlap", overlap.label())));
     Application changed = applications.find(locked.id()).orElseThrow();
     return new IssuedApplication(changed, secret);
