@@ -27,6 +27,7 @@ import dev.portico.support.TestApiKeys;
 import dev.portico.system.Actor;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,10 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-/**
- * Operator → Accounts and {@code /api/accounts/{id}} show the computed allocation (USE-1) and
- * refuse bad plan, override and start input next to the field, storing nothing.
- */
+/** Operator → Accounts and {@code /api/accounts/{id}}: the computed allocation, bad input. */
 @PorticoTest
 class OperatorAllocationsTests {
 
@@ -296,6 +294,6 @@ class OperatorAllocationsTests {
   }
 
   static String formatted(long calls) {
-    return String.format(java.util.Locale.ROOT, "%,d", calls);
+    return String.format(Locale.ROOT, "%,d", calls);
   }
 }
