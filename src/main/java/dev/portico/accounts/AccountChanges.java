@@ -1,6 +1,7 @@
 package dev.portico.accounts;
 
 import dev.portico.system.PlainText;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -17,5 +18,8 @@ public record AccountChanges(
     @Nullable @Size(max = 253) @Pattern(regexp = Inputs.DOMAIN, message = Inputs.DOMAIN_MESSAGE)
         String domain,
     @Nullable LocalDate allocationStart,
-    @Nullable @PositiveOrZero Long allocationOverride,
+    @Nullable
+        @PositiveOrZero
+        @Max(value = Inputs.MAX_ALLOCATION, message = Inputs.MAX_ALLOCATION_MESSAGE)
+        Long allocationOverride,
     boolean clearAllocationOverride) {}

@@ -15,5 +15,13 @@ final class Inputs {
   static final String DOMAIN_MESSAGE =
       "must be a lower-case host name such as acme.portico.example";
 
+  /**
+   * The largest annual allocation override: a trillion calls a year (about 32,000 a second, all
+   * year long). Anything above is a typo, and far below what would overflow a counter.
+   */
+  static final long MAX_ALLOCATION = 1_000_000_000_000L;
+
+  static final String MAX_ALLOCATION_MESSAGE = "must be at most 1,000,000,000,000 calls a year";
+
   private Inputs() {}
 }

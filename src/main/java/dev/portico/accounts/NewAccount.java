@@ -1,6 +1,7 @@
 package dev.portico.accounts;
 
 import dev.portico.system.PlainText;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,7 +23,10 @@ public record NewAccount(
     @Nullable @Size(max = 253) @Pattern(regexp = Inputs.DOMAIN, message = Inputs.DOMAIN_MESSAGE)
         String domain,
     @Nullable LocalDate allocationStart,
-    @Nullable @PositiveOrZero Long allocationOverride) {
+    @Nullable
+        @PositiveOrZero
+        @Max(value = Inputs.MAX_ALLOCATION, message = Inputs.MAX_ALLOCATION_MESSAGE)
+        Long allocationOverride) {
 
   /** The type, once validation has checked there is one. */
   public AccountType requiredType() {

@@ -198,6 +198,15 @@ public class UserManagement {
     return users.countMembers(companyId);
   }
 
+  /**
+   * How many members of the company hold a {@code FULL} license, active or suspended (the seats an
+   * ENTERPRISE plan counts, USE-1).
+   */
+  @Transactional(readOnly = true)
+  public long countFullMembers(UUID companyId) {
+    return users.countFullMembers(companyId);
+  }
+
   /** The company's admins, by name. */
   @Transactional(readOnly = true)
   public List<User> admins(UUID companyId) {

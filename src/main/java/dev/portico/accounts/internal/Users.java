@@ -164,6 +164,16 @@ public class Users {
         .single();
   }
 
+  /** How many members of the company hold a {@code FULL} license, in any state. */
+  public long countFullMembers(UUID companyId) {
+    return jdbc.sql(
+            "select count(*) from acc_user where company_id = :company and license = :license")
+        .param("company", companyId)
+        .param("license", License.FULL.name())
+        .query(Long.class)
+        .single();
+  }
+
   /** How many of the given users are members of the company: one query, however many. */
   public long countMembersAmong(UUID companyId, Collection<UUID> ids) {
     if (ids.isEmpty()) {

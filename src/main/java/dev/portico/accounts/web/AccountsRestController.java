@@ -1,5 +1,6 @@
 package dev.portico.accounts.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountAccess;
 import dev.portico.accounts.AccountChanges;
@@ -7,6 +8,7 @@ import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.AccountRef;
 import dev.portico.accounts.AccountType;
 import dev.portico.accounts.Actors;
+import dev.portico.accounts.AllocationFacts;
 import dev.portico.accounts.ApiCaller;
 import dev.portico.accounts.License;
 import dev.portico.accounts.NewAccount;
@@ -15,6 +17,7 @@ import dev.portico.accounts.Plan;
 import dev.portico.accounts.Role;
 import dev.portico.system.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +25,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,12 +51,20 @@ class AccountsRestController {
   private static final String NOT_OPERATOR =
       "The caller is not the operator: answered like a path that does not exist (`not-found`).";
 
+  private static final String WITH_ALLOCATION =
+      " The answer adds the computed `allocation` of the current period and that `period` (USE-1).";
+
   private final AccountManagement management;
   private final AccountAccess access;
+  private final ObjectProvider<AllocationFacts> allocations;
 
-  AccountsRestController(AccountManagement management, AccountAccess access) {
+  AccountsRestController(
+      AccountManagement management,
+      AccountAccess access,
+      ObjectProvider<AllocationFacts> allocations) {
     this.management = management;
     this.access = access;
+    this.allocations = allocations;
   }
 
   @PostMapping
@@ -89,10 +101,12 @@ class AccountsRestController {
   }
 
   @GetMapping("/{accountId}")
-  @Operation(summary = "Read an account (operator, its admins, or `me`)")
+  @Operation(
+      summary = "Read an account (operator, its admins, or `me`)",
+      description = WITH_ALLOCATION)
   AccountBody showAccount(ApiCaller caller, @PathVariable AccountRef accountId) {
     UUID id = access.resolve(caller.userId(), accountId);
-    return AccountBody.of(access.requireAccountView(caller, id));
+    return withAllocation(access.requireAccountView(caller, id));
   }
 
   @PatchMapping("/{accountId}")
@@ -100,7 +114,8 @@ class AccountsRestController {
       summary = "Change an account's name, plan, domain or allocation (operator only)",
       description =
           "Fields left out (or null) keep their value; `clearAllocationOverride: true` goes back to"
-              + " the plan's allocation.")
+              + " the plan's allocation. `allocationOverride` is 0 to 1,000,000,000,000."
+              + WITH_ALLOCATION)
   AccountBody updateAccount(
       ApiCaller caller,
       @PathVariable AccountRef accountId,
@@ -108,11 +123,22 @@ class AccountsRestController {
       HttpServletRequest request) {
     access.requireOperator(caller);
     UUID id = access.resolve(caller.userId(), accountId);
-    return AccountBody.of(
+    return withAllocation(
         management.updateAccount(Actors.of(caller, request), id, body.toAccountChanges()));
   }
 
-  /** An account as the API shows it. */
+  /** The account with its current allocation, when the usage module is there to compute it. */
+  private AccountBody withAllocation(Account account) {
+    AllocationFacts facts = allocations.getIfAvailable();
+    if (facts == null) {
+      return AccountBody.of(account);
+    }
+    AllocationFacts.Current current = facts.current(account.id());
+    return AccountBody.of(account)
+        .with(current.allocation(), new Period(current.periodStart(), current.periodEnd()));
+  }
+
+  /** An account as the API shows it; one account read or changed adds its allocation. */
   record AccountBody(
       UUID id,
       AccountType type,
@@ -120,7 +146,16 @@ class AccountsRestController {
       Plan plan,
       @Nullable String domain,
       LocalDate allocationStart,
-      @Nullable Long allocationOverride) {
+      @Nullable Long allocationOverride,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(
+              description =
+                  "Only when one account is read or changed: the calls the current period allows"
+                      + " (the override, else the plan's figure with pro-rated seat additions)")
+          @Nullable Long allocation,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(description = "Only when one account is read or changed: the current period")
+          @Nullable Period period) {
 
     static AccountBody of(Account a) {
       return new AccountBody(
@@ -130,9 +165,32 @@ class AccountsRestController {
           a.plan(),
           a.domain(),
           a.allocationStart(),
-          a.allocationOverride());
+          a.allocationOverride(),
+          null,
+          null);
+    }
+
+    AccountBody with(long computedAllocation, Period currentPeriod) {
+      return new AccountBody(
+          id,
+          type,
+          name,
+          plan,
+          domain,
+          allocationStart,
+          allocationOverride,
+          computedAllocation,
+          currentPeriod);
     }
   }
+
+  /**
+   * An allocation period: a year from the allocation start date, or from its anniversary.
+   *
+   * @param end the last day of the period, inclusive
+   */
+  record Period(
+      LocalDate start, @Schema(description = "The period's last day (inclusive)") LocalDate end) {}
 
   /** {@code POST /api/accounts}: the account and its first admin. */
   record NewAccountRequest(

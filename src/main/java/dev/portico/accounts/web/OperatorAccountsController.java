@@ -4,6 +4,7 @@ import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountAccess;
 import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.AccountType;
+import dev.portico.accounts.AllocationFacts;
 import dev.portico.accounts.GroupKind;
 import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.Plan;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,7 +36,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Operator → Accounts: find accounts, provision one with its first admin, change its plan,
  * allocation and domain (TEN-5). The security chain lets only operators reach {@code /operator/**};
  * every handler checks again against the database, so an operator whose flag was removed loses
- * access on their next click.
+ * access on their next click. The account's page shows how its allocation of the current period is
+ * made ({@link AllocationFacts}, answered by the usage module: plan figures, seats, pro-rated
+ * additions, override, period).
  */
 @Controller
 @RequestMapping("/operator/accounts")
@@ -46,16 +50,19 @@ class OperatorAccountsController {
   private final UserManagement users;
   private final GroupManagement groups;
   private final AccountAccess access;
+  private final ObjectProvider<AllocationFacts> allocations;
 
   OperatorAccountsController(
       AccountManagement management,
       UserManagement users,
       GroupManagement groups,
-      AccountAccess access) {
+      AccountAccess access,
+      ObjectProvider<AllocationFacts> allocations) {
     this.management = management;
     this.users = users;
     this.groups = groups;
     this.access = access;
+    this.allocations = allocations;
   }
 
   @GetMapping
@@ -143,6 +150,10 @@ class OperatorAccountsController {
   private String showAccount(Account account, Model model) {
     model.addAttribute("account", account);
     model.addAttribute("plans", List.of(Plan.values()));
+    AllocationFacts facts = allocations.getIfAvailable();
+    if (facts != null) {
+      model.addAttribute("allocation", facts.about(account.id()));
+    }
     if (account.isCompanyType()) {
       model.addAttribute("memberCount", users.countMembers(account.id()));
       model.addAttribute("admins", users.admins(account.id()));
