@@ -17,8 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nonceTimeout how long a signed request waits for the nonce store before it is refused with
  *     503 {@code nonce_store_unavailable} (fail closed); also the timeout of each batch's
  *     transaction
- * @param rateLimitPerMinute calls one credential may make per minute on one node (API-4)
- * @param unauthenticatedRateLimitPerMinute failed calls one client address may make per minute
+ * @param rateLimitPerMinute calls one credential may make per minute in each endpoint group that
+ *     has no limit of its own in {@link RateLimitSettings}, on all nodes together (API-4, USE-4)
+ * @param unauthenticatedRateLimitPerMinute failed calls one client address may make per minute, on
+ *     each node
  * @param endpointGroups named path patterns (USE-4), in order, the first match naming a call's
  *     group; empty means the defaults of {@code EndpointGroups}
  */

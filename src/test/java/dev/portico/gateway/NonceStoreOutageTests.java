@@ -51,7 +51,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the table.
  *
  * <p>Its own PostgreSQL server (not the shared one, which other tests use) and its own Portico
- * node. API keys are cached for the whole test, so that only the nonce write needs the database.
+ * node. API keys are cached for the whole test, and the rate-limit buckets synced rarely, so that
+ * only the nonce write needs the database.
  */
 class NonceStoreOutageTests {
 
@@ -80,7 +81,11 @@ class NonceStoreOutageTests {
                     + EmbeddedPostgresSupport.TEST_ENCRYPTION_KEY,
                 "--portico.apikeys.cache-refresh=10m",
                 "--portico.apikeys.cache-expiry=10m",
-                "--portico.gateway.nonce-timeout=1s");
+                "--portico.gateway.nonce-timeout=1s",
+                // the rate-limit buckets (also in this database) sync once and then not again
+                // during the test, so that only the nonce write meets the outage
+                "--portico.gateway.rate-limit-per-minute=1000000000",
+                "--portico.gateway.rate-limit-sync-interval=1h");
   }
 
   static EmbeddedPostgres startDatabase() throws IOException {

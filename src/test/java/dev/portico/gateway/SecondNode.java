@@ -2,6 +2,8 @@ package dev.portico.gateway;
 
 import dev.portico.PorticoApplication;
 import dev.portico.apikeys.IssuedApiKey;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,6 +38,25 @@ final class SecondNode implements AutoCloseable {
                     + nodeA.getRequiredProperty("portico.apikeys.encryption-keys.test"),
                 "--portico.apikeys.encryption-keys.next=" + nextEncryptionKey,
                 "--portico.apikeys.active-key=next"));
+  }
+
+  /**
+   * Starts another node on a free port, sharing node A's database and its encryption key, with
+   * these command-line arguments on top (e.g. a smaller rate limit).
+   */
+  static SecondNode startWith(Environment nodeA, String... arguments) {
+    List<String> args = new ArrayList<>();
+    args.add("--server.port=0");
+    args.add("--spring.datasource.url=" + nodeA.getRequiredProperty("spring.datasource.url"));
+    args.add(
+        "--spring.datasource.username=" + nodeA.getRequiredProperty("spring.datasource.username"));
+    args.add("--spring.datasource.password=");
+    args.add(
+        "--portico.apikeys.encryption-keys.test="
+            + nodeA.getRequiredProperty("portico.apikeys.encryption-keys.test"));
+    args.addAll(List.of(arguments));
+    return new SecondNode(
+        new SpringApplicationBuilder(PorticoApplication.class).run(args.toArray(String[]::new)));
   }
 
   int port() {

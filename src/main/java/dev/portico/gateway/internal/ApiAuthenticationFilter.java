@@ -3,7 +3,6 @@ package dev.portico.gateway.internal;
 import dev.portico.accounts.ApiCaller;
 import dev.portico.apikeys.ApiKeySecretUnavailable;
 import dev.portico.gateway.ApiAuthenticationException;
-import dev.portico.gateway.GatewaySettings;
 import dev.portico.usage.UsageMeter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,11 +26,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ol>
  *   <li>the converter reads the credentials; the manager verifies the signature or secret, the key,
  *       its user and its stack (KEY-3..6) — failures are 401 with a reason code (KEY-7), counted
- *       against the client address's limit; a database that cannot answer for what is not cached is
- *       503 {@code credential_store_unavailable};
+ *       against the client address's limit (in this node's memory); a database that cannot answer
+ *       for what is not cached is 503 {@code credential_store_unavailable}, counted the same way;
  *   <li>the short-term rate limit of the credential in the call's endpoint group ({@link
- *       EndpointGroups}, API-4, USE-4): {@code X-Rate-Limit-Remaining} on every answer, 429 with
- *       {@code Retry-After} over the limit;
+ *       RateLimits}, {@link EndpointGroups}, API-4, USE-4): {@code X-Rate-Limit-Remaining} on every
+ *       answer, 429 with {@code Retry-After} over the limit; shared buckets that cannot be read or
+ *       written are 503 {@code rate_limit_store_unavailable} (fail closed);
  *   <li>for a signed request only, the nonce's first use on every node ({@link Nonces}, KEY-5): a
  *       replay is 401 {@code replayed_nonce}; no clear answer from the store is 503 {@code
  *       nonce_store_unavailable} — never accepted;
@@ -52,23 +52,20 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
   private final AtomicLong lastOutageLogged = new AtomicLong();
   private final ApiCredentialsConverter converter = new ApiCredentialsConverter();
   private final AuthenticationManager manager;
-  private final RateLimiter limiter;
+  private final RateLimits limits;
   private final Nonces nonces;
-  private final GatewaySettings settings;
   private final EndpointGroups groups;
   private final UsageMeter meter;
 
   ApiAuthenticationFilter(
       AuthenticationManager manager,
-      RateLimiter limiter,
+      RateLimits limits,
       Nonces nonces,
-      GatewaySettings settings,
       EndpointGroups groups,
       UsageMeter meter) {
     this.manager = manager;
-    this.limiter = limiter;
+    this.limits = limits;
     this.nonces = nonces;
-    this.settings = settings;
     this.groups = groups;
     this.meter = meter;
   }
@@ -89,8 +86,7 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
       // This node cannot tell right from wrong for this key (logged once by the directory).
       log.warn(
           "API request not answered: 503 {} {}", unavailable.reason(), request.getRequestURI());
-      SecurityContextHolder.clearContext();
-      ApiResponses.serviceUnavailable(response, unavailable.reason());
+      unavailable(request, response, unavailable.reason());
       return;
     } catch (DataAccessException unavailable) {
       // a key, user or stack not cached and the database down: not the client's fault, not a 500
@@ -98,8 +94,7 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
         log.warn(
             "API request refused: 503, cannot check the credentials: {}", unavailable.toString());
       }
-      SecurityContextHolder.clearContext();
-      ApiResponses.serviceUnavailable(response, ApiResponses.CREDENTIAL_STORE_UNAVAILABLE);
+      unavailable(request, response, ApiResponses.CREDENTIAL_STORE_UNAVAILABLE);
       return;
     }
     if (!(result.getPrincipal() instanceof ApiCaller caller)) {
@@ -110,9 +105,13 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     String group = groups.of(request);
-    RateLimiter.Decision decision =
-        limiter.take(bucket(caller) + "|" + group, settings.rateLimitPerMinute());
+    RateLimiter.Decision decision = limits.take(caller, group);
     response.setHeader(ApiResponses.RATE_LIMIT_REMAINING, Long.toString(decision.remaining()));
+    if (decision.verdict() == RateLimiter.Verdict.UNAVAILABLE) {
+      SecurityContextHolder.clearContext(); // PostgresRateLimiter logs the outage, every 10 s
+      ApiResponses.serviceUnavailable(response, RateLimits.STORE_UNAVAILABLE);
+      return;
+    }
     if (!decision.allowed()) {
       ApiResponses.tooManyRequests(response, decision.retryAfterSeconds());
       return;
@@ -158,8 +157,7 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, AuthenticationException failed)
       throws IOException {
     SecurityContextHolder.clearContext();
-    RateLimiter.Decision decision =
-        limiter.take("ip:" + request.getRemoteAddr(), settings.unauthenticatedRateLimitPerMinute());
+    RateLimiter.Decision decision = limits.takeForAddress(request.getRemoteAddr());
     response.setHeader(ApiResponses.RATE_LIMIT_REMAINING, Long.toString(decision.remaining()));
     if (!decision.allowed()) {
       ApiResponses.tooManyRequests(response, decision.retryAfterSeconds());
@@ -173,16 +171,23 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
     ApiResponses.unauthenticated(response, reason);
   }
 
+  /** 503 before the caller is known: counted against the client address, like a failure. */
+  private void unavailable(HttpServletRequest request, HttpServletResponse response, String reason)
+      throws IOException {
+    SecurityContextHolder.clearContext();
+    RateLimiter.Decision decision = limits.takeForAddress(request.getRemoteAddr());
+    response.setHeader(ApiResponses.RATE_LIMIT_REMAINING, Long.toString(decision.remaining()));
+    if (!decision.allowed()) {
+      ApiResponses.tooManyRequests(response, decision.retryAfterSeconds());
+      return;
+    }
+    ApiResponses.serviceUnavailable(response, reason);
+  }
+
   private boolean shouldLogOutage() {
     long now = System.nanoTime();
     long last = lastOutageLogged.get();
     return (last == 0 || now - last >= OUTAGE_LOG_EVERY_NANOS)
         && lastOutageLogged.compareAndSet(last, now);
-  }
-
-  private static String bucket(ApiCaller caller) {
-    return caller.keyId() != null
-        ? "key:" + caller.keyId()
-        : "client:" + caller.clientId() + ":" + caller.userId();
   }
 }

@@ -8,7 +8,6 @@ import dev.portico.gateway.ApiTokenAuthenticator;
 import dev.portico.gateway.GatewaySettings;
 import dev.portico.system.NotFound;
 import dev.portico.usage.UsageMeter;
-import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,14 +49,13 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
       GatewaySettings settings,
       EndpointGroups groups,
       UsageMeter meter,
-      Clock clock)
+      RateLimits limits)
       throws Exception {
     ApiCredentialsAuthenticationProvider provider =
         new ApiCredentialsAuthenticationProvider(
             keys, settings.maxClockSkew(), stacks, tokens.orderedStream().toList());
     ApiAuthenticationFilter filter =
-        new ApiAuthenticationFilter(
-            new ProviderManager(provider), new RateLimiter(clock), nonces, settings, groups, meter);
+        new ApiAuthenticationFilter(new ProviderManager(provider), limits, nonces, groups, meter);
     // @formatter:off
     http.securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable())

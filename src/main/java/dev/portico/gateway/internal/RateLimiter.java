@@ -1,55 +1,53 @@
 package dev.portico.gateway.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import dev.portico.gateway.RateLimitSettings.Limit;
+import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * Short-term rate limits (API-4, USE-4): a fixed one-minute window per credential (or per client
- * address for failed calls), counted on each node. Cheap enough for every call: one map lookup and
- * one atomic increment.
+ * Token buckets of the short-term rate limits (API-4, USE-4), one per key: {@link LocalRateLimiter}
+ * in this node's memory, {@link PostgresRateLimiter} shared by every node through PostgreSQL.
+ * {@link RateLimits} chooses and calls them.
  */
-final class RateLimiter {
+interface RateLimiter extends AutoCloseable {
 
-  private final Clock clock;
-  private final Cache<String, Window> windows;
+  /** Takes one call from the bucket of this key, created full with this limit if new. */
+  Decision take(String key, Limit limit);
 
-  RateLimiter(Clock clock) {
-    this.clock = clock;
-    this.windows =
-        Caffeine.newBuilder().maximumSize(500_000).expireAfterAccess(Duration.ofMinutes(2)).build();
+  /** Writes what this node holds back, if anything (at shutdown); never throws. */
+  @Override
+  default void close() {}
+
+  /** What became of a call. */
+  enum Verdict {
+    /** Within the limit: the call proceeds. */
+    ALLOWED,
+    /** Over the limit: 429 with {@code Retry-After}. */
+    LIMITED,
+    /** The shared buckets cannot be read or written: 503, the call is not served (fail closed). */
+    UNAVAILABLE
   }
 
-  /** Counts one call against the limit of this key. */
-  Decision take(String key, int limitPerMinute) {
-    long now = clock.millis();
-    long minute = now / 60_000;
-    Window window = windows.get(key, k -> new Window(minute));
-    long used = window.increment(minute);
-    long remaining = Math.max(0, limitPerMinute - used);
-    long retryAfter = Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000);
-    return new Decision(used <= limitPerMinute, remaining, retryAfter);
-  }
+  /**
+   * The verdict, the calls left in the bucket after this one (the {@code X-Rate-Limit-Remaining}
+   * header; 0 when over the limit or unknown) and, over the limit, the whole seconds until the next
+   * call is allowed (at least 1).
+   */
+  record Decision(Verdict verdict, long remaining, long retryAfterSeconds) {
 
-  /** Whether the call may proceed, how many remain in this window, and when to retry. */
-  record Decision(boolean allowed, long remaining, long retryAfterSeconds) {}
+    static final Decision UNAVAILABLE = new Decision(Verdict.UNAVAILABLE, 0, 1);
 
-  private static final class Window {
-    private long minute;
-    private final AtomicLong count = new AtomicLong();
-
-    Window(long minute) {
-      this.minute = minute;
+    boolean allowed() {
+      return verdict == Verdict.ALLOWED;
     }
 
-    synchronized long increment(long current) {
-      if (current != minute) {
-        minute = current;
-        count.set(0);
+    static Decision of(ConsumptionProbe probe) {
+      long remaining = Math.max(0, probe.getRemainingTokens());
+      if (probe.isConsumed()) {
+        return new Decision(Verdict.ALLOWED, remaining, 0);
       }
-      return count.incrementAndGet();
+      long nanos = probe.getNanosToWaitForRefill();
+      long seconds = nanos / 1_000_000_000L + (nanos % 1_000_000_000L == 0 ? 0 : 1);
+      return new Decision(Verdict.LIMITED, 0, Math.max(1, seconds));
     }
   }
 }

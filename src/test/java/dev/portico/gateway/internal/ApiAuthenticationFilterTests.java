@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.accounts.ApiCaller;
 import dev.portico.gateway.GatewaySettings;
+import dev.portico.gateway.RateLimitSettings;
 import dev.portico.usage.UsageMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +23,9 @@ import org.springframework.security.authentication.AuthenticationManager;
 
 /**
  * The order of the checks in {@link ApiAuthenticationFilter}: credentials, then the rate limit,
- * then the nonce write, then the handler. Real filter, rate limiter and nonce group commit; the key
- * check and the table are stand-ins (the HTTP tests cover them on PostgreSQL).
+ * then the nonce write, then the handler. Real filter, in-memory token buckets and nonce group
+ * commit; the key check, the shared bucket store (up or down) and the nonce table are stand-ins
+ * (the HTTP tests cover them on PostgreSQL).
  */
 class ApiAuthenticationFilterTests {
 
@@ -30,7 +33,7 @@ class ApiAuthenticationFilterTests {
 
   static final GatewaySettings SETTINGS =
       new GatewaySettings(
-          Duration.ofMinutes(5), 1000, 1, Duration.ofSeconds(2), LIMIT, 600, java.util.Map.of());
+          Duration.ofMinutes(5), 1000, 1, Duration.ofSeconds(2), LIMIT, 600, Map.of());
 
   final List<Nonces.Key> written = Collections.synchronizedList(new ArrayList<>());
   volatile boolean storeDown;
@@ -66,17 +69,26 @@ class ApiAuthenticationFilterTests {
                   keyId,
                   null,
                   null));
+  static final RateLimitSettings LIMITS =
+      new RateLimitSettings(Map.of(), 0.01, Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+  volatile boolean bucketStoreDown;
+  volatile boolean allocationUsed;
+  final LocalRateLimiter buckets = new LocalRateLimiter(1000, Duration.ofMinutes(1));
   final ApiAuthenticationFilter filter =
       new ApiAuthenticationFilter(
           manager,
-          new RateLimiter(Clock.systemUTC()),
+          new RateLimits(
+              SETTINGS,
+              LIMITS,
+              (key, limit) ->
+                  bucketStoreDown ? RateLimiter.Decision.UNAVAILABLE : buckets.take(key, limit)),
           nonces,
-          SETTINGS,
           new EndpointGroups(SETTINGS),
           new UsageMeter() {
             @Override
             public boolean exhausted(ApiCaller caller) {
-              return false;
+              return allocationUsed;
             }
 
             @Override
@@ -119,6 +131,36 @@ class ApiAuthenticationFilterTests {
     storeDown = false;
     assertThat(send("StoreDownNonce00000").getStatus()).isEqualTo(200);
     assertThat(handled).hasValue(1);
+  }
+
+  @Test
+  void bucketStoreDownIsServiceUnavailableBeforeTheNonceIsWrittenAndNeverReachesTheHandler()
+      throws Exception {
+    nonces.start();
+    bucketStoreDown = true;
+    MockHttpServletResponse down = send("BucketsDownNonce000");
+    assertThat(down.getStatus()).isEqualTo(503);
+    assertThat(down.getHeader("X-Rate-Limit-Remaining")).isEqualTo("0");
+    assertThat(down.getHeader("Retry-After")).isEqualTo("1");
+    assertThat(down.getContentAsString())
+        .isEqualTo(
+            "{\"message\":\"Service unavailable, try again\",\"status\":503,"
+                + "\"reason\":\"rate_limit_store_unavailable\"}");
+    assertThat(written).isEmpty();
+    assertThat(handled).hasValue(0);
+    bucketStoreDown = false;
+    assertThat(send("BucketsDownNonce000").getStatus()).isEqualTo(200); // its nonce not spent
+    assertThat(handled).hasValue(1);
+  }
+
+  @Test
+  void callOfAnAccountWithoutAllocationLeftIs402WithTheRemainingCalls() throws Exception {
+    nonces.start();
+    allocationUsed = true;
+    MockHttpServletResponse used = send("AllocationUsedNonce");
+    assertThat(used.getStatus()).isEqualTo(402);
+    assertThat(used.getHeader("X-Rate-Limit-Remaining")).isEqualTo(String.valueOf(LIMIT - 1));
+    assertThat(handled).hasValue(0);
   }
 
   private MockHttpServletResponse send(String nonce) throws Exception {
