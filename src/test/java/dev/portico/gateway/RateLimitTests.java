@@ -12,6 +12,11 @@ import dev.portico.support.TestAccounts.Company;
 import dev.portico.support.TestApiKeys;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +62,25 @@ class RateLimitTests {
     MockHttpServletResponse other = call(keys.issue(acme.admin()), get("/api/users/sessioninfo"));
     assertThat(other.getStatus()).isEqualTo(200);
     assertThat(other.getHeader("Retry-After")).isNull();
+  }
+
+  @Test
+  void concurrentFirstCallsOfANewKeyAreAllServedNotRefusedWith503() throws Exception {
+    // Bucket4j batches concurrent calls of one bucket; a batch that found no row yet failed with
+    // BucketNotFoundException (503 rate_limit_store_unavailable) before the bucket was created.
+    IssuedApiKey fresh = keys.issue(accounts.company("First calls").admin());
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        answers.add(pool.submit(() -> call(fresh, get("/api/users/sessioninfo")).getStatus()));
+      }
+      for (Future<Integer> answer : answers) {
+        assertThat(answer.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.extension.ExtendWith(dev.portico.support.RealCsrfTokens.class)
 @AutoConfigureMockMvc
 @ContextConfiguration(
     initializers = {EmbeddedPostgresSupport.Initializer.class, TestSmtp.Initializer.class})

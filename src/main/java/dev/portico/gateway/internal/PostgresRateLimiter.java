@@ -9,6 +9,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -95,7 +96,17 @@ final class PostgresRateLimiter implements RateLimiter {
   public Decision take(String key, Limit limit) {
     BucketProxy proxy = proxies.get(key, k -> proxy(k, limit));
     try {
-      return Decision.of(proxy.tryConsumeAndReturnRemaining(1));
+      try {
+        return Decision.of(proxy.tryConsumeAndReturnRemaining(1));
+      } catch (RuntimeException failed) {
+        if (!missingBucket(failed)) {
+          throw failed;
+        }
+        // Concurrent first calls of a bucket on one node are batched, and a batch that finds no
+        // row fails instead of creating it: create it with one plain call, then take again.
+        manager.builder().build(key, () -> configuration(limit)).getAvailableTokens();
+        return Decision.of(proxy.tryConsumeAndReturnRemaining(1));
+      }
     } catch (RuntimeException failed) {
       logFailure("Rate limit store failed: refusing with 503 ({})", failed);
       return Decision.UNAVAILABLE;
@@ -107,9 +118,22 @@ final class PostgresRateLimiter implements RateLimiter {
     return Math.max(1, (long) Math.floor(limit.capacity() * syncShare));
   }
 
+  /** Whether the failure is Bucket4j's "no row for this bucket", possibly inside a batch's. */
+  private static boolean missingBucket(Throwable failed) {
+    for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BucketNotFoundException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static BucketConfiguration configuration(Limit limit) {
+    return BucketConfiguration.builder().addLimit(LocalRateLimiter.bandwidth(limit)).build();
+  }
+
   private BucketProxy proxy(String key, Limit limit) {
-    BucketConfiguration configuration =
-        BucketConfiguration.builder().addLimit(LocalRateLimiter.bandwidth(limit)).build();
+    BucketConfiguration configuration = configuration(limit);
     return manager
         .builder()
         .withOptimization(
