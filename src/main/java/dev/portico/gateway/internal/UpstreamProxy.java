@@ -186,10 +186,16 @@ class UpstreamProxy implements HttpRequestHandler {
       log.warn("Proxy failed: 504 connect timeout on {}", request.getRequestURI());
       UpstreamProblems.connectTimeout(response, upstream.connectTimeout());
     } else if (isUnreachable(cause)) {
-      log.warn("Proxy failed: 502 upstream unreachable on {}: {}", request.getRequestURI(), cause);
+      log.warn(
+          "Proxy failed: 502 upstream unreachable on {}: {}",
+          request.getRequestURI(),
+          String.valueOf(cause));
       UpstreamProblems.unreachable(response);
     } else {
-      log.warn("Proxy failed: 502 no valid answer on {}: {}", request.getRequestURI(), cause);
+      log.warn(
+          "Proxy failed: 502 no valid answer on {}: {}",
+          request.getRequestURI(),
+          String.valueOf(cause));
       UpstreamProblems.badAnswer(response);
     }
   }
@@ -209,8 +215,20 @@ class UpstreamProxy implements HttpRequestHandler {
       body.copyTo(response.getOutputStream());
     } catch (UpstreamResponseBody.BrokenOff broken) {
       log.warn("Proxy answer broke off on {}: {}", request.getRequestURI(), broken.getMessage());
-      // ends the exchange without completing the body: the caller sees it was cut
-      throw new CloseNowException(broken.getMessage(), broken);
+      if (!response.isCommitted()) {
+        // nothing of it reached the caller yet: a clean 502 instead of the upstream's head
+        String remaining = response.getHeader(ApiResponses.RATE_LIMIT_REMAINING);
+        response.reset();
+        if (remaining != null) {
+          response.setHeader(ApiResponses.RATE_LIMIT_REMAINING, remaining);
+        }
+        UpstreamProblems.badAnswer(response);
+        return;
+      }
+      // Tomcat's signal to drop the connection without completing the body (no final chunk), so
+      // the caller sees the cut. Without a cause: Spring takes an EOF in the chain for a client
+      // that went away and would end the answer cleanly, as if it were whole.
+      throw new CloseNowException("the upstream's answer broke off");
     }
   }
 

@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code upload}: counts {@link #firstPartArrived} down once 64 KiB of the body arrived;
  *   <li>{@code slow}: answers only once released (or after 10 s);
  *   <li>{@code download?size=n}: n bytes of {@link #pattern};
- *   <li>{@code broken}: declares 1000 bytes, sends 10 and closes;
+ *   <li>{@code broken}: drops the connection after 10 bytes once released ({@code ?early}: before
+ *       any);
  *   <li>{@code redirect?to=url}: 302 to that URL;
  *   <li>anything else: 200 (or {@code ?status=n}) with the body's length and SHA-256 in headers, a
  *       cookie, a hop-by-hop header and its own rate-limit header, all of which must stay behind.
@@ -109,6 +110,10 @@ final class TestUpstream implements AutoCloseable {
     String target = exchange.getRequestURI().getRawPath();
     String query = exchange.getRequestURI().getRawQuery();
     String name = target.substring("/base/api/".length());
+    if (name.equals("broken")) {
+      breakOff(exchange, query != null && query.equals("early"));
+      return;
+    }
     try (exchange) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       long length = read(exchange.getRequestBody(), digest, name.equals("upload"));
@@ -131,11 +136,6 @@ final class TestUpstream implements AutoCloseable {
           byte[] body = pattern(Integer.parseInt(query.substring("size=".length())));
           exchange.sendResponseHeaders(200, 0);
           exchange.getResponseBody().write(body);
-        }
-        case "broken" -> {
-          exchange.sendResponseHeaders(200, 1000);
-          exchange.getResponseBody().write("0123456789".getBytes(StandardCharsets.US_ASCII));
-          exchange.getResponseBody().flush();
         }
         case "redirect" -> {
           headers.add(
@@ -162,6 +162,25 @@ final class TestUpstream implements AutoCloseable {
     } catch (NoSuchAlgorithmException | InterruptedException e) {
       throw new IOException(e);
     }
+  }
+
+  /**
+   * Sends the head, then drops the connection: at once ({@code early}), or after a first part of a
+   * chunked body once {@link #release}d.
+   */
+  private void breakOff(HttpExchange exchange, boolean early) throws IOException {
+    exchange.sendResponseHeaders(200, early ? 1000 : 0);
+    if (!early) {
+      exchange.getResponseBody().write("0123456789".getBytes(StandardCharsets.US_ASCII));
+      exchange.getResponseBody().flush();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    // an exception out of the handler, the exchange left open: the server drops the connection
+    throw new IOException("the upstream breaks off");
   }
 
   private long read(InputStream in, MessageDigest digest, boolean signalFirstPart)
