@@ -9,7 +9,6 @@ import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
-import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.UrlPathHelper;
 
@@ -27,12 +26,12 @@ import org.springframework.web.util.UrlPathHelper;
 class UpstreamHandlerMapping extends AbstractHandlerMapping implements StreamedRequestBodies {
 
   private final UpstreamProxy proxy;
-  private final ObjectProvider<HandlerMappingIntrospector> introspector;
+  private final ObjectProvider<HandlerMapping> all;
+  private volatile @Nullable List<HandlerMapping> mappings;
 
-  UpstreamHandlerMapping(
-      UpstreamProxy proxy, ObjectProvider<HandlerMappingIntrospector> introspector) {
+  UpstreamHandlerMapping(UpstreamProxy proxy, ObjectProvider<HandlerMapping> all) {
     this.proxy = proxy;
-    this.introspector = introspector;
+    this.all = all;
     setOrder(Ordered.LOWEST_PRECEDENCE);
   }
 
@@ -50,7 +49,7 @@ class UpstreamHandlerMapping extends AbstractHandlerMapping implements StreamedR
     Object lookupPath = request.getAttribute(UrlPathHelper.PATH_ATTRIBUTE);
     try {
       ServletRequestPathUtils.parseAndCache(request);
-      return firstToTake(request) == this;
+      return !anotherTakes(request);
     } catch (Exception refused) {
       // a mapping before this one knows the path (405, 415…): a Portico endpoint, not proxied
       return false;
@@ -60,14 +59,22 @@ class UpstreamHandlerMapping extends AbstractHandlerMapping implements StreamedR
     }
   }
 
-  private @Nullable HandlerMapping firstToTake(HttpServletRequest request) throws Exception {
-    List<HandlerMapping> mappings = introspector.getObject().getHandlerMappings();
-    for (HandlerMapping mapping : mappings) {
-      if (mapping == this || mapping.getHandler(request) != null) {
-        return mapping;
+  /**
+   * Whether a mapping other than this one takes the call: all come before it (it is the last), and
+   * the Spring container leaves a bean out of its own {@code ObjectProvider}.
+   */
+  private boolean anotherTakes(HttpServletRequest request) throws Exception {
+    List<HandlerMapping> others = mappings;
+    if (others == null) {
+      others = all.orderedStream().filter(mapping -> mapping != this).toList();
+      mappings = others;
+    }
+    for (HandlerMapping mapping : others) {
+      if (mapping.getHandler(request) != null) {
+        return true;
       }
     }
-    return null;
+    return false;
   }
 
   private static boolean isApi(HttpServletRequest request) {
