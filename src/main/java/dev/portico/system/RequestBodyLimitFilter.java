@@ -16,6 +16,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -27,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * them: a declared {@code Content-Length} over the limit answers 413 at once; a body without one
  * (chunked) is cut off when it passes the limit, which {@link ProblemDetailsAdvice} answers with
  * 413 too. Form posts are also bounded by Tomcat ({@code server.tomcat.max-http-form-post-size}),
- * multipart uploads by {@code spring.servlet.multipart.*}.
+ * multipart uploads by {@code spring.servlet.multipart.*}. A request whose body a module streams
+ * under a limit of its own ({@link StreamedRequestBodies}, the upstream proxy) is left to it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -36,9 +38,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(RequestBodyLimitFilter.class);
 
   private final long limit;
+  private final ObjectProvider<StreamedRequestBodies> streamed;
 
-  RequestBodyLimitFilter(SystemSettings settings) {
+  RequestBodyLimitFilter(SystemSettings settings, ObjectProvider<StreamedRequestBodies> streamed) {
     this.limit = settings.maxRequestBody().toBytes();
+    this.streamed = streamed;
   }
 
   @Override
@@ -47,6 +51,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String contentType = request.getContentType();
     if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (mayExceed(request) && streamed.stream().anyMatch(s -> s.claims(request))) {
       chain.doFilter(request, response);
       return;
     }
@@ -59,6 +67,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new LimitedRequest(request, limit), response);
+  }
+
+  /** A body declared over the limit, or chunked: the only ones another module may claim. */
+  private boolean mayExceed(HttpServletRequest request) {
+    long declared = request.getContentLengthLong();
+    return declared > limit || (declared < 0 && request.getHeader("Transfer-Encoding") != null);
   }
 
   /** Writes the 413 problem; its text is fixed, so no JSON library is needed. */

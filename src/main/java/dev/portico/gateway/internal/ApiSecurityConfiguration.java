@@ -8,6 +8,7 @@ import dev.portico.gateway.ApiTokenAuthenticator;
 import dev.portico.gateway.GatewaySettings;
 import dev.portico.system.NotFound;
 import dev.portico.usage.UsageMeter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +34,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The security chain of {@code /api/**}, separate from the console's: stateless, no CSRF (no
  * cookies are credentials here), every request authenticated by {@link ApiAuthenticationFilter},
  * and scopes by method (SPEC §13, API-3): reads need {@code OAuth2Read}, writes {@code
- * OAuth2Write}, deletes {@code OAuth2Delete}; {@code sessioninfo} needs only a valid credential.
+ * OAuth2Write}, deletes {@code OAuth2Delete}; {@code sessioninfo} needs only a valid credential;
+ * upstream path rules may require another scope instead ({@link ScopeAuthorizationManager}).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration implements WebMvcConfigurer {
@@ -56,6 +58,9 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
             keys, settings.maxClockSkew(), stacks, tokens.orderedStream().toList());
     ApiAuthenticationFilter filter =
         new ApiAuthenticationFilter(new ProviderManager(provider), limits, nonces, groups, meter);
+    // upstream path rules first, then the method's scope (API-3): all decided before any handler
+    ScopeAuthorizationManager scopes =
+        new ScopeAuthorizationManager(new UpstreamRules(settings.upstreamRules()));
     // @formatter:off
     http.securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable())
@@ -72,16 +77,8 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
                 requests
                     .requestMatchers(HttpMethod.GET, "/api/users/sessioninfo")
                     .authenticated()
-                    .requestMatchers(HttpMethod.GET, "/api/**")
-                    .hasAuthority(scope(Scope.OAuth2Read))
-                    .requestMatchers(HttpMethod.HEAD, "/api/**")
-                    .hasAuthority(scope(Scope.OAuth2Read))
-                    .requestMatchers(HttpMethod.OPTIONS, "/api/**")
-                    .authenticated()
-                    .requestMatchers(HttpMethod.DELETE, "/api/**")
-                    .hasAuthority(scope(Scope.OAuth2Delete))
                     .anyRequest()
-                    .hasAuthority(scope(Scope.OAuth2Write)))
+                    .access(scopes))
         .exceptionHandling(
             errors ->
                 errors
@@ -90,8 +87,7 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
                             ApiResponses.unauthenticated(response, "missing_credentials"))
                     .accessDeniedHandler(
                         (request, response, e) ->
-                            ApiResponses.forbidden(
-                                response, requiredScope(request.getMethod()).name())));
+                            ApiResponses.forbidden(response, deniedScope(scopes, request).name())));
     // @formatter:on
     return http.build();
   }
@@ -101,16 +97,15 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
     resolvers.add(new ApiCallerResolver());
   }
 
-  static Scope requiredScope(String method) {
-    return switch (method) {
-      case "GET", "HEAD" -> Scope.OAuth2Read;
-      case "DELETE" -> Scope.OAuth2Delete;
-      default -> Scope.OAuth2Write;
-    };
+  private static Scope deniedScope(ScopeAuthorizationManager scopes, HttpServletRequest request) {
+    Scope required = scopes.required(request);
+    return required != null ? required : requiredScope(request.getMethod());
   }
 
-  private static String scope(Scope scope) {
-    return "SCOPE_" + scope.name();
+  /** The scope of a documented operation's method (OpenAPI); the chain also applies path rules. */
+  static Scope requiredScope(String method) {
+    Scope scope = ScopeAuthorizationManager.byMethod(method);
+    return scope == null ? Scope.OAuth2Write : scope;
   }
 
   /** Lets REST controllers of every module take the {@link ApiCaller} as a parameter. */

@@ -1,4 +1,4 @@
-/** Internals of the gateway: filters, providers, nonce store, rate limiter. */
+/** Internals of the gateway: filters, providers, nonce store, rate limiter, upstream proxy. */
 @NullMarked
 package dev.portico.gateway.internal;
 

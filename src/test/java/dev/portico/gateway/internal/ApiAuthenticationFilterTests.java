@@ -33,7 +33,18 @@ class ApiAuthenticationFilterTests {
 
   static final GatewaySettings SETTINGS =
       new GatewaySettings(
-          Duration.ofMinutes(5), 1000, 1, Duration.ofSeconds(2), LIMIT, 600, Map.of());
+          Duration.ofMinutes(5),
+          1000,
+          1,
+          Duration.ofSeconds(2),
+          LIMIT,
+          600,
+          Map.of(),
+          null,
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(30),
+          org.springframework.util.unit.DataSize.ofMegabytes(64),
+          java.util.List.of());
 
   final List<Nonces.Key> written = Collections.synchronizedList(new ArrayList<>());
   volatile boolean storeDown;

@@ -78,7 +78,12 @@ class NonceTableTests {
             Duration.ofSeconds(2),
             60_000,
             600,
-            java.util.Map.of()));
+            java.util.Map.of(),
+            null,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            org.springframework.util.unit.DataSize.ofMegabytes(64),
+            java.util.List.of()));
   }
 
   private static DataSource migrated(String database) {

@@ -46,7 +46,18 @@ class NoncesTests {
         },
         Clock.systemUTC(),
         new GatewaySettings(
-            Duration.ofMinutes(5), 1000, writers, TIMEOUT, 60_000, 600, java.util.Map.of()));
+            Duration.ofMinutes(5),
+            1000,
+            writers,
+            TIMEOUT,
+            60_000,
+            600,
+            java.util.Map.of(),
+            null,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            org.springframework.util.unit.DataSize.ofMegabytes(64),
+            java.util.List.of()));
   }
 
   @AfterEach
