@@ -43,8 +43,8 @@ class NotificationListeners {
             account -> {
               String path =
                   account.isCompanyType()
-                      ? "/accounts/" + account.id() + "/developer"
-                      : "/my/developer";
+                      ? "/accounts/" + account.id() + "/developer/api-usage"
+                      : "/my/developer/api-usage";
               String title =
                   event.accountName() + " has used " + event.threshold() + " % of its API calls";
               Notice notice =
