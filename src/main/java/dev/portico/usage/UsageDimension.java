@@ -14,17 +14,17 @@ public enum UsageDimension {
   USER("user", "User"),
   ENDPOINT("endpoint", "Endpoint group");
 
-  private final String param;
+  private final String code;
   private final String label;
 
-  UsageDimension(String param, String label) {
-    this.param = param;
+  UsageDimension(String code, String label) {
+    this.code = code;
     this.label = label;
   }
 
   /** The name in the counters and in query parameters: {@code application}, {@code apiKey} … */
-  public String param() {
-    return param;
+  public String code() {
+    return code;
   }
 
   /** The console's word for it. */
@@ -32,8 +32,8 @@ public enum UsageDimension {
     return label;
   }
 
-  /** The dimension with this parameter name (exact case), if any. */
-  public static Optional<UsageDimension> ofParam(String param) {
-    return Arrays.stream(values()).filter(d -> d.param.equals(param)).findFirst();
+  /** The dimension with this name (exact case), if any. */
+  public static Optional<UsageDimension> ofCode(String code) {
+    return Arrays.stream(values()).filter(d -> d.code.equals(code)).findFirst();
   }
 }

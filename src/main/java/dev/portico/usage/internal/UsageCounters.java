@@ -88,7 +88,7 @@ public class UsageCounters {
         paged(jdbc.sql(sql + limit(page)), page)
             .param("a", accountId)
             .param("p", periodStart)
-            .param("d", dimension.param())
+            .param("d", dimension.code())
             .query((rs, n) -> new BreakdownRow(rs.getString("k"), rs.getLong("n")))
             .list();
     return result(
@@ -100,7 +100,7 @@ public class UsageCounters {
                         + " and period_start = :p and dimension = :d")
                 .param("a", accountId)
                 .param("p", periodStart)
-                .param("d", dimension.param())
+                .param("d", dimension.code())
                 .query(Long.class)
                 .single());
   }

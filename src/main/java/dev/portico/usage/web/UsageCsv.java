@@ -39,7 +39,7 @@ final class UsageCsv {
   /** A breakdown: {@code <dimension>,name,detail,calls}, most calls first. */
   static String breakdown(UsageDimension dimension, List<BreakdownLine> lines) {
     StringBuilder csv = new StringBuilder();
-    row(csv, dimension.param(), "name", "detail", "calls");
+    row(csv, dimension.code(), "name", "detail", "calls");
     for (BreakdownLine line : lines) {
       String detail =
           line.label().note() != null
@@ -66,7 +66,7 @@ final class UsageCsv {
             + "-to-"
             + range.to()
             + "-by-"
-            + (dimension == null ? UsageParameters.DAY : dimension.param())
+            + (dimension == null ? UsageParameters.DAY : dimension.code())
             + ".csv";
     return ResponseEntity.ok()
         .contentType(TEXT_CSV)

@@ -12,7 +12,9 @@ import dev.portico.usage.UsageSummary;
 import dev.portico.usage.web.BreakdownLabels.BreakdownLine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -76,7 +78,9 @@ class UsagePages {
     model.addAttribute("place", place);
     model.addAttribute("summary", summary);
     model.addAttribute("meter", MeterView.of(summary));
-    model.addAttribute("params", params);
+    Map<String, String> errors = new HashMap<>();
+    params.violations().forEach(v -> errors.putIfAbsent(v.field(), v.message()));
+    model.addAttribute("errors", errors);
     model.addAttribute(
         "fromValue", params.valid() || from == null ? range.from().toString() : from);
     model.addAttribute("toValue", params.valid() || to == null ? range.to().toString() : to);
@@ -87,6 +91,7 @@ class UsagePages {
     model.addAttribute("dimension", dimension);
     model.addAttribute("dimensions", List.of(UsageDimension.values()));
     model.addAttribute("breakdown", breakdown);
+    model.addAttribute("pagerLink", place.base() + "?by=" + dimension.code() + rangeQuery(range));
     return Htmx.view(request, "usage/usage", "breakdown");
   }
 

@@ -55,7 +55,7 @@ record UsageParameters(
       if (dayAllowed && DAY.equals(g)) {
         dimension = Optional.empty();
       } else {
-        Optional<UsageDimension> named = UsageDimension.ofParam(g);
+        Optional<UsageDimension> named = UsageDimension.ofCode(g);
         if (named.isPresent()) {
           dimension = named;
         } else {
@@ -77,15 +77,6 @@ record UsageParameters(
 
   boolean valid() {
     return violations.isEmpty();
-  }
-
-  /** The message for a field, if it has one. */
-  @Nullable String error(String field) {
-    return violations.stream()
-        .filter(v -> v.field().equals(field))
-        .map(FieldViolation::message)
-        .findFirst()
-        .orElse(null);
   }
 
   private static LocalDate date(

@@ -103,7 +103,7 @@ class UsageRestController {
         new PeriodBody(summary.period().start(), summary.period().lastDay()),
         range.from(),
         range.to(),
-        dimension == null ? UsageParameters.DAY : dimension.param(),
+        dimension == null ? UsageParameters.DAY : dimension.code(),
         summary.allocation(),
         summary.used(),
         summary.percent(),
