@@ -105,7 +105,7 @@ record UsageChart(
     }
     for (int i = 0; i < series.size(); i++) {
       LocalDate day = series.get(i).date();
-      if (day.getDayOfMonth() == 1 || (i == 0 && day.getDayOfMonth() < 15)) {
+      if (day.getDayOfMonth() == 1 || (i == 0 && day.getDayOfMonth() <= 7)) {
         boolean january = day.getMonthValue() == 1 || labels.isEmpty();
         labels.add(new Tick(fmt(LEFT + i * slot), (january ? MONTH_YEAR : MONTH).format(day)));
       }
