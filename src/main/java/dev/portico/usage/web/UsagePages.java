@@ -87,7 +87,8 @@ class UsagePages {
     model.addAttribute("range", range);
     model.addAttribute("rangeQuery", rangeQuery(range));
     model.addAttribute("chart", chart);
-    model.addAttribute("series", series);
+    model.addAttribute("barsSvg", chart.barsMarkup());
+    model.addAttribute("daysTable", UsageChart.tableMarkup(series));
     model.addAttribute("dimension", dimension);
     model.addAttribute("dimensions", List.of(UsageDimension.values()));
     model.addAttribute("breakdown", breakdown);
