@@ -85,6 +85,28 @@ class UsagePageTests {
   }
 
   @Test
+  void aUserOfAnotherAccountIsShownByIdWithoutTheirNameOrEmail() throws Exception {
+    Seeded s = scenario.seed("Outsider");
+    User stranger = fixtures.company("Elsewhere").admin();
+    usage.count(
+        s.id(),
+        usage.today(),
+        s.app().application().id(),
+        TestUsage.NONE,
+        stranger.id(),
+        "platform",
+        2);
+
+    String byUser = page(base(s) + "?by=user", s.company().admin());
+
+    assertThat(byUser)
+        .contains(stranger.id().toString())
+        .contains("no longer in this account, or a user of another account")
+        .doesNotContain(stranger.email())
+        .contains(s.bob().email());
+  }
+
+  @Test
   void breakdownTabIsAnHtmxFragmentAndAWholePageWithoutIt() throws Exception {
     Seeded s = scenario.seed("Tabs");
 
