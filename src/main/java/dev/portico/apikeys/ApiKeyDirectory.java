@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -159,6 +160,16 @@ public class ApiKeyDirectory implements ChangeSubscriber {
       throw new ApiKeyVerificationFailed(ApiKeyVerificationFailed.INVALID_CREDENTIALS);
     }
     return key.get().key();
+  }
+
+  /**
+   * Those of the keys that still exist, by id, read in one query and never cached: what a page
+   * naming many keys (the usage breakdown, USE-6) shows. Never their secrets.
+   */
+  public Map<UUID, ApiKey> keys(Collection<UUID> keyIds) {
+    Map<UUID, ApiKey> found = new HashMap<>();
+    keys.findAll(keyIds).forEach(k -> found.put(k.id(), k));
+    return found;
   }
 
   /** Notes that a key was used; written to the database in batches. */

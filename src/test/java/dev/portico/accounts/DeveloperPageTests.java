@@ -63,7 +63,7 @@ class DeveloperPageTests {
   }
 
   @Test
-  void companyPageShowsStoreEntriesAndUsageAsEmptyStatesWithoutLinks() throws Exception {
+  void companyPageShowsStoreEntriesAsAnEmptyStateAndLinksApiUsage() throws Exception {
     Company acme = fixtures.company("Acme");
 
     String page = page("/accounts/" + acme.id() + "/developer", acme.admin());
@@ -72,8 +72,7 @@ class DeveloperPageTests {
         .contains("Store entries will appear here once the store is available")
         .doesNotContain("href=");
     assertThat(item(page, "api-usage"))
-        .contains("will appear here once metering lands")
-        .doesNotContain("href=");
+        .contains("href=\"/accounts/" + acme.id() + "/developer/api-usage\"");
     assertThat(count(page, "oauth-applications")).isZero();
     assertThat(count(page, "api-keys")).isZero();
   }

@@ -13,6 +13,7 @@ import dev.portico.system.ResultPage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,17 @@ public class ApiKeys {
         .param("id", id)
         .query(ApiKeys::map)
         .optional();
+  }
+
+  /** The keys with these ids that exist, in one query. */
+  public List<ApiKey> findAll(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select * from key_api_key where id in (:ids)")
+        .param("ids", ids)
+        .query(ApiKeys::map)
+        .list();
   }
 
   public boolean accessKeyExists(String accessKey) {
