@@ -117,7 +117,8 @@ public class UsageCounters {
       ResultPage.@Nullable Request page) {
     String column = column(dimension);
     String none = dimension == UsageDimension.ENDPOINT ? "" : " and " + column + " <> :none";
-    String where = " from use_counter where account_id = :a and call_day >= :from and call_day <= :to" + none;
+    String where =
+        " from use_counter where account_id = :a and call_day >= :from and call_day <= :to" + none;
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("a", accountId);
     params.put("from", from);
