@@ -119,8 +119,21 @@ class OperatorBootstrapTests {
     arguments.add("--portico.bootstrap.operator.password=" + PASSWORD);
     arguments.addAll(List.of(extra));
     return new SpringApplicationBuilder(PorticoApplication.class)
-        .listeners(listener)
+        .listeners(new WebServerListener(listener))
         .run(arguments.toArray(String[]::new));
+  }
+
+  /**
+   * A lambda listener's event type cannot be resolved, so an event multicaster that filters by type
+   * (Spring Modulith's) hands it every event; a class names its type.
+   */
+  private record WebServerListener(ApplicationListener<WebServerInitializedEvent> delegate)
+      implements ApplicationListener<WebServerInitializedEvent> {
+
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+      delegate.onApplicationEvent(event);
+    }
   }
 
   private static int sessionInfoStatus(int port) {

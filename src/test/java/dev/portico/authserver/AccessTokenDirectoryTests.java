@@ -179,18 +179,24 @@ class AccessTokenDirectoryTests {
   }
 
   @Test
-  void callerActsInTheUsersCompanyElseTheirPersonalAccountAndIsNeverTheOperator() {
+  void callerIsChargedToTheApplicationsOwnerActsInTheUsersCompanyAndIsNeverTheOperator() {
     User dev = member();
     User operator = individual(true);
     ApiCaller member = tokenDirectory.authenticate(token(dev, individualApp, HOUR)).orElseThrow();
     ApiCaller ops = tokenDirectory.authenticate(token(operator, individualApp, HOUR)).orElseThrow();
+    ApiCaller inCompanyApp =
+        tokenDirectory.authenticate(token(dev, companyApp, HOUR)).orElseThrow();
 
-    assertThat(member.accountId()).isEqualTo(acme.id());
+    // USE-3: an app's calls count to the app's owner account, not to the end user's
+    assertThat(member.accountId()).isEqualTo(individualApp.ownerAccountId());
+    assertThat(member.applicationId()).isEqualTo(individualApp.id());
+    assertThat(inCompanyApp.accountId()).isEqualTo(acme.id());
+    assertThat(member.companyId()).isEqualTo(acme.id());
     assertThat(member.companyName()).isEqualTo("Acme");
     assertThat(member.credential()).isEqualTo(ApiCaller.Credential.BEARER);
     assertThat(member.clientId()).isEqualTo(individualApp.clientId());
     assertThat(member.keyId()).isNull();
-    assertThat(ops.accountId()).isEqualTo(operator.personalAccountId());
+    assertThat(ops.accountId()).isEqualTo(individualApp.ownerAccountId());
     assertThat(ops.operator()).isFalse();
   }
 

@@ -4,7 +4,6 @@ import static dev.portico.notifications.Emails.eventually;
 import static dev.portico.notifications.TestSmtp.messagesTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portico.PorticoApplication;
 import dev.portico.notifications.internal.EmailState;
 import dev.portico.notifications.internal.NewEmail;
 import dev.portico.notifications.internal.Outbox;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,20 +44,7 @@ class TwoNodesOutboxTests {
 
   @BeforeAll
   static void startNodeB(@Autowired Environment nodeA) {
-    List<String> args = new ArrayList<>();
-    args.add("--server.port=0");
-    for (String name :
-        List.of(
-            "spring.datasource.url",
-            "spring.datasource.username",
-            "portico.apikeys.encryption-keys.test")) {
-      args.add("--" + name + "=" + nodeA.getRequiredProperty(name));
-    }
-    args.add("--spring.datasource.password=");
-    for (String property : TestSmtp.Initializer.PROPERTIES) {
-      args.add("--" + property);
-    }
-    nodeB = new SpringApplicationBuilder(PorticoApplication.class).run(args.toArray(String[]::new));
+    nodeB = SmtpSecondNode.start(nodeA);
   }
 
   @AfterAll
