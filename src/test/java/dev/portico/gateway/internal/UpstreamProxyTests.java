@@ -12,7 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.portico.accounts.Scope;
+import dev.portico.accounts.User;
 import dev.portico.apikeys.IssuedApiKey;
+import dev.portico.applications.ApplicationManagement;
+import dev.portico.applications.IssuedApplication;
+import dev.portico.authserver.OAuthFlow;
 import dev.portico.gateway.internal.TestUpstream.Seen;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
@@ -23,8 +27,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -49,6 +56,8 @@ class UpstreamProxyTests {
   @Autowired UpstreamProxy proxy;
   @Autowired TestAccounts accounts;
   @Autowired TestApiKeys keys;
+  @Autowired ApplicationManagement applications;
+  @LocalServerPort int port;
 
   @BeforeAll
   static void startUpstream() throws Exception {
@@ -94,6 +103,23 @@ class UpstreamProxyTests {
     assertThat(seen.headers().get("X-Portico-Scopes")).containsExactly("6");
     assertThat(seen.headers().containsKey("X-Portico-Client")).isFalse();
     assertThat(seen.headers().getFirst("Content-Type")).startsWith("application/json");
+  }
+
+  @Test
+  void bearerCallNamesItsClientAndIsChargedToTheAppsOwner() throws Exception {
+    Company owner = accounts.company("Owner");
+    User endUser = accounts.individual();
+    Set<Scope> scopes = EnumSet.of(Scope.OAuth2Read);
+    IssuedApplication app = OAuthFlow.register(applications, owner.admin(), owner.id(), scopes);
+    String token = new OAuthFlow(port).authorize(app, endUser, scopes).access();
+    mvc.perform(get("/api/v1/documents").header("Authorization", "Bearer " + token))
+        .andExpect(status().isOk());
+    Seen seen = reached();
+    assertThat(seen.headers().get("X-Portico-Client"))
+        .containsExactly(app.application().clientId());
+    assertThat(seen.headers().get("X-Portico-User")).containsExactly(endUser.id().toString());
+    assertThat(seen.headers().get("X-Portico-Account")).containsExactly(owner.id().toString());
+    assertThat(seen.headers().containsKey("Authorization")).isFalse();
   }
 
   @Test
