@@ -38,6 +38,7 @@ public class AccountManagement {
   private final InputValidator validator;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final NewUsers newUsers;
 
   AccountManagement(
       Accounts accounts,
@@ -45,13 +46,15 @@ public class AccountManagement {
       UserManagement users,
       InputValidator validator,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      NewUsers newUsers) {
     this.accounts = accounts;
     this.owners = owners;
     this.users = users;
     this.validator = validator;
     this.events = events;
     this.clock = clock;
+    this.newUsers = newUsers;
   }
 
   // ---------------------------------------------------------------- accounts
@@ -68,7 +71,7 @@ public class AccountManagement {
       throw new InvalidInput(violations);
     }
     checkDomain(spec.requiredType(), spec.domain(), null);
-    users.checkEmailFree(firstUser.email(), "admin.email");
+    newUsers.checkEmailFree(firstUser.email(), "admin.email");
     Instant now = clock.instant();
     Account account =
         new Account(
@@ -88,9 +91,9 @@ public class AccountManagement {
             account.name(),
             Map.of("type", account.type().name(), "plan", account.plan().name())));
     if (account.isCompanyType()) {
-      users.insertMember(actor, firstUser, account.id(), Role.ADMIN);
+      newUsers.insertMember(actor, firstUser, account.id(), Role.ADMIN);
     } else {
-      users.insertIndividual(actor, firstUser, account, false);
+      newUsers.insertIndividual(actor, firstUser, account, false);
     }
     return account;
   }

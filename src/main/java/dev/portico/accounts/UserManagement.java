@@ -43,6 +43,7 @@ public class UserManagement {
   private final InputValidator validator;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final NewUsers newUsers;
 
   UserManagement(
       Accounts accounts,
@@ -52,7 +53,8 @@ public class UserManagement {
       PasswordEncoder passwords,
       InputValidator validator,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      NewUsers newUsers) {
     this.accounts = accounts;
     this.users = users;
     this.groups = groups;
@@ -61,6 +63,7 @@ public class UserManagement {
     this.validator = validator;
     this.events = events;
     this.clock = clock;
+    this.newUsers = newUsers;
   }
 
   /**
@@ -75,7 +78,7 @@ public class UserManagement {
     Role role = spec.role() != null ? spec.role() : Role.MEMBER;
     Optional<User> existing = users.findByEmail(spec.email());
     if (existing.isEmpty()) {
-      return new UserAddition.Created(insertMember(actor, spec, company.id(), role));
+      return new UserAddition.Created(newUsers.insertMember(actor, spec, company.id(), role));
     }
     User user = existing.get();
     if (user.operator()) {
@@ -92,10 +95,10 @@ public class UserManagement {
   /** Creates a user who belongs to no company (an individual), or the operator. */
   public User createIndividual(Actor actor, NewUser spec, Plan plan, boolean operator) {
     validator.check(spec);
-    checkEmailFree(spec.email(), "email");
+    newUsers.checkEmailFree(spec.email(), "email");
     Account personal = Account.personal(spec.name(), plan, clock.instant());
     accounts.insert(personal);
-    return insertIndividual(actor, spec, personal, operator);
+    return newUsers.insertIndividual(actor, spec, personal, operator);
   }
 
   /** Changes role, license or state of a member, keeping at least one active admin. */
@@ -239,62 +242,6 @@ public class UserManagement {
   public ResultPage<User> searchMembersByName(
       UUID companyId, @Nullable String q, ResultPage.Request page) {
     return users.search(companyId, q, false, "name", true, page);
-  }
-
-  /** Creates a new user (with their personal account) as a member of the company. */
-  User insertMember(Actor actor, NewUser spec, UUID companyId, Role role) {
-    checkEmailFree(spec.email(), "email");
-    Account personal = Account.personal(spec.name(), Plan.FREE, clock.instant());
-    accounts.insert(personal);
-    User user =
-        User.create(
-                spec.email(),
-                spec.name(),
-                spec.requiredLicense(),
-                false,
-                personal.id(),
-                clock.instant())
-            .joining(companyId, role, spec.requiredLicense());
-    users.insert(user, encode(spec.password()));
-    events.publishEvent(
-        new UserAdded(
-            actor,
-            companyId,
-            user.id(),
-            user.email(),
-            Map.of("role", role.name(), "license", spec.requiredLicense().name())));
-    return user;
-  }
-
-  /** Creates the owner of a personal account that was just inserted. */
-  User insertIndividual(Actor actor, NewUser spec, Account personal, boolean operator) {
-    User user =
-        User.create(
-            spec.email(),
-            spec.name(),
-            spec.requiredLicense(),
-            operator,
-            personal.id(),
-            clock.instant());
-    users.insert(user, encode(spec.password()));
-    events.publishEvent(
-        new UserAdded(
-            actor,
-            personal.id(),
-            user.id(),
-            user.email(),
-            operator ? Map.of("operator", "true") : Map.of()));
-    return user;
-  }
-
-  void checkEmailFree(String email, String field) {
-    if (users.findByEmail(email).isPresent()) {
-      throw InvalidInput.of(field, "is already registered");
-    }
-  }
-
-  private @Nullable String encode(@Nullable String password) {
-    return password == null || password.isEmpty() ? null : passwords.encode(password);
   }
 
   private Account companyAccountLocked(UUID companyId) {
