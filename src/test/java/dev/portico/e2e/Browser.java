@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -90,6 +91,7 @@ public final class Browser
     Files.createDirectories(profile);
     driver = new ChromeDriver(driverService(), options(profile));
     wait = new WebDriverWait(driver, WAIT);
+    wait.ignoring(StaleElementReferenceException.class);
     steps = 0;
     springPort(context).ifPresent(port -> baseUrl = "http://localhost:" + port);
   }
@@ -145,9 +147,21 @@ public final class Browser
     return wait.until(condition);
   }
 
-  /** Clicks an element once it is clickable. Follow with an explicit wait for what it changes. */
+  /**
+   * Clicks an element once it is clickable. Follow with an explicit wait for what it changes. An
+   * element replaced between the lookup and the click (htmx swapping search results as the user
+   * types) is looked up again rather than failing the test.
+   */
   public void click(By locator) {
-    wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+    wait.until(
+        driver -> {
+          WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
+          if (element == null) {
+            return false;
+          }
+          element.click();
+          return true;
+        });
   }
 
   /** Replaces the text of an input. */
