@@ -64,6 +64,7 @@ class ModularityTests {
             "authserver",
             "gateway",
             "usage",
+            "extensions",
             "notifications",
             "audit");
   }

@@ -10,8 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.portico.accounts.License;
-import dev.portico.accounts.Role;
 import dev.portico.accounts.User;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
@@ -270,23 +268,6 @@ class PlatformAndExternalOAuthConsoleTests {
     assertThat(page(acme.admin(), base(app) + "/external-oauth"))
         .contains("No client secret is set yet.")
         .doesNotContain("Remove configuration");
-  }
-
-  // --- Extensions ---
-
-  @Test
-  void extensionsTabIsAnEmptyStateForManagersAndEditorsWithoutBrokenActions() throws Exception {
-    Company acme = fixtures.company("Acme");
-    User editor = fixtures.member(acme, Role.MEMBER, License.FULL);
-    Application app = register(management, acme.admin(), acme.id(), editor.email()).application();
-
-    for (User user : List.of(acme.admin(), editor)) {
-      String page = page(user, base(app) + "/extensions");
-      assertThat(page)
-          .contains("No extensions yet.")
-          .contains("comes with the extensions feature")
-          .doesNotContainPattern("<(a|button)[^>]*>\\s*Add extension");
-    }
   }
 
   private MockHttpServletRequestBuilder platform(

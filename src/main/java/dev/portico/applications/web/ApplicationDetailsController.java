@@ -4,6 +4,8 @@ import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
 import dev.portico.applications.Application;
 import dev.portico.applications.ApplicationManagement;
+import dev.portico.applications.ApplicationPlace;
+import dev.portico.applications.ApplicationPlaces;
 import dev.portico.system.Actor;
 import java.util.List;
 import java.util.UUID;

@@ -3,6 +3,8 @@ package dev.portico.applications.web;
 import dev.portico.accounts.User;
 import dev.portico.applications.Application;
 import dev.portico.applications.ApplicationCredentials;
+import dev.portico.applications.ApplicationPlace;
+import dev.portico.applications.ApplicationPlaces;
 import dev.portico.applications.IssuedApplication;
 import dev.portico.applications.SecretOverlap;
 import dev.portico.system.Actor;

@@ -3,6 +3,8 @@ package dev.portico.applications.web;
 import dev.portico.accounts.User;
 import dev.portico.applications.Application;
 import dev.portico.applications.ApplicationManagement;
+import dev.portico.applications.ApplicationPlace;
+import dev.portico.applications.ApplicationPlaces;
 import dev.portico.system.Actor;
 import dev.portico.system.InvalidInput;
 import dev.portico.system.InvalidInput.FieldViolation;

@@ -1,6 +1,8 @@
 package dev.portico.applications.web;
 
 import dev.portico.accounts.User;
+import dev.portico.applications.ApplicationPlace;
+import dev.portico.applications.ApplicationPlaces;
 import dev.portico.system.Actor;
 import dev.portico.system.NotFound;
 import jakarta.servlet.http.HttpServletRequest;

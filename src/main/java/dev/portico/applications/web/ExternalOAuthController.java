@@ -2,6 +2,8 @@ package dev.portico.applications.web;
 
 import dev.portico.accounts.User;
 import dev.portico.applications.ApplicationOAuthSettings;
+import dev.portico.applications.ApplicationPlace;
+import dev.portico.applications.ApplicationPlaces;
 import dev.portico.applications.ExternalOAuth;
 import dev.portico.system.Actor;
 import dev.portico.system.InvalidInput;

@@ -2,6 +2,7 @@ package dev.portico.applications.web;
 
 import dev.portico.accounts.Account;
 import dev.portico.applications.Application;
+import dev.portico.applications.ApplicationPlace;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,8 +1,6 @@
-package dev.portico.applications.web;
+package dev.portico.applications;
 
 import dev.portico.accounts.Account;
-import dev.portico.applications.Application;
-import dev.portico.applications.ApplicationRole;
 
 /**
  * Where an application's pages are and what the signed-in user may do there: the owning account

@@ -1,9 +1,7 @@
-package dev.portico.applications.web;
+package dev.portico.applications;
 
 import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.User;
-import dev.portico.applications.AccessibleApplication;
-import dev.portico.applications.ApplicationAccess;
 import dev.portico.system.NotFound;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -14,7 +12,7 @@ import org.springframework.stereotype.Component;
  * editor.
  */
 @Component
-class ApplicationPlaces {
+public class ApplicationPlaces {
 
   private final ApplicationAccess access;
   private final AccountManagement accounts;
@@ -25,7 +23,7 @@ class ApplicationPlaces {
   }
 
   /** For the tabs an editor may open too: Details, Settings, Permissions, Extensions. */
-  ApplicationPlace forEditor(User me, UUID applicationId) {
+  public ApplicationPlace forEditor(User me, UUID applicationId) {
     AccessibleApplication found = access.require(me, applicationId);
     return new ApplicationPlace(
         found.application(),
@@ -34,7 +32,7 @@ class ApplicationPlaces {
   }
 
   /** For everything else: Keys and secret, Platform and External OAuth, Users, deletion. */
-  ApplicationPlace forManager(User me, UUID applicationId) {
+  public ApplicationPlace forManager(User me, UUID applicationId) {
     ApplicationPlace place = forEditor(me, applicationId);
     if (!place.manager()) {
       throw new NotFound("Application");
