@@ -194,9 +194,9 @@ final class SvgAllowList {
   private static final Pattern URL_FUNCTION = Pattern.compile("url\\(\\s*['\"]?\\s*(.)");
 
   /**
-   * Text that has no business in an icon's attribute or style sheet. A backslash is refused because
-   * CSS escapes spell anything ({@code u\72l(}); control characters because browsers skip them
-   * inside scheme names ({@code java&#9;script:}).
+   * Text that has no business in an icon's attribute or style sheet, looked for after {@link
+   * #squeeze} (browsers skip whitespace and control characters inside a scheme: {@code
+   * java&#9;script:}).
    */
   private static final Pattern FORBIDDEN =
       Pattern.compile("javascript:|vbscript:|data:|expression\\(|@import|behavior:|-moz-binding");
@@ -245,7 +245,7 @@ final class SvgAllowList {
    */
   static boolean safeText(String text) {
     if (text.indexOf('\\') >= 0) {
-      return false;
+      return false; // CSS escapes spell anything: u\72l( is url(
     }
     String squeezed = squeeze(text);
     if (FORBIDDEN.matcher(squeezed).find()) {
