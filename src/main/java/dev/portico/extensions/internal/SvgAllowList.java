@@ -195,8 +195,8 @@ final class SvgAllowList {
 
   /**
    * Text that has no business in an icon's attribute or style sheet, looked for after {@link
-   * #squeeze} (browsers skip whitespace and control characters inside a scheme: {@code
-   * java&#9;script:}).
+   * #squeeze} (browsers skip whitespace and control characters inside a scheme: a tab inside
+   * "javascript:" is still "javascript:").
    */
   private static final Pattern FORBIDDEN =
       Pattern.compile("javascript:|vbscript:|data:|expression\\(|@import|behavior:|-moz-binding");
