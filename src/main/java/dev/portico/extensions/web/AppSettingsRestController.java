@@ -73,6 +73,7 @@ class AppSettingsRestController {
 
   @GetMapping(USER)
   @Operation(summary = "A user's settings of an app", description = "By key." + USER_RULE)
+  @ApiResponse(responseCode = "422", description = "A `key` that breaks the key rule (`key[1]`)")
   SettingsBodies.Settings userSettings(
       ApiCaller caller,
       @PathVariable String cid,
@@ -104,6 +105,7 @@ class AppSettingsRestController {
       summary = "Remove some (or all) of a user's settings of an app",
       description = "Without `key`, every setting of the user for the app goes." + USER_RULE)
   @ApiResponse(responseCode = "204", description = "Removed (also when there was nothing)")
+  @ApiResponse(responseCode = "422", description = "A `key` that breaks the key rule (`key[1]`)")
   void deleteUserSettings(
       ApiCaller caller,
       @PathVariable String cid,
@@ -115,6 +117,7 @@ class AppSettingsRestController {
 
   @GetMapping(COMPANY)
   @Operation(summary = "A company's settings of an app", description = "By key." + COMPANY_RULE)
+  @ApiResponse(responseCode = "422", description = "A `key` that breaks the key rule (`key[1]`)")
   SettingsBodies.Settings companySettings(
       ApiCaller caller,
       @PathVariable String cid,
@@ -148,6 +151,7 @@ class AppSettingsRestController {
       summary = "Remove some (or all) of a company's settings of an app",
       description = "Without `key`, every setting of the company for the app goes." + COMPANY_RULE)
   @ApiResponse(responseCode = "204", description = "Removed (also when there was nothing)")
+  @ApiResponse(responseCode = "422", description = "A `key` that breaks the key rule (`key[1]`)")
   void deleteCompanySettings(
       ApiCaller caller,
       @PathVariable String cid,
