@@ -82,6 +82,25 @@ public class ApplicationAssignments {
         company, user.id(), held.teamIds(), held.aliasIds(), excluded, page);
   }
 
+  /** The most applications {@link #usableBy} answers: far more than a company assigns to anyone. */
+  public static final int MAX_USABLE = 1000;
+
+  /**
+   * Every application the user may use through an assignment (SHR-3), by name, at most {@link
+   * #MAX_USABLE}: the same rule as {@link #mayUse} for all of the company's apps at once, in one
+   * query on the assignment indexes (after the user's teams and aliases), read fresh from the
+   * database on every call (no cache), so a removed assignment is gone on every node at once. Empty
+   * for a user who may use none this way: no company, light, or not active.
+   */
+  public List<ApplicationSummary> usableBy(User user) {
+    UUID company = user.companyId();
+    if (company == null || !user.isActive() || user.isLight()) {
+      return List.of();
+    }
+    UserGroupIds held = groups.groupIdsHoldingUser(company, user.id());
+    return assignments.usableBy(company, user.id(), held.teamIds(), held.aliasIds(), MAX_USABLE);
+  }
+
   /** One page of who the application is shared with, oldest first: the creator leads. */
   public ResultPage<Assignment> assignments(Application app, ResultPage.Request page) {
     Account company = requireCompany(app);

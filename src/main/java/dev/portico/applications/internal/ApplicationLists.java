@@ -133,7 +133,7 @@ public class ApplicationLists {
         rs.getString("oauth_url"));
   }
 
-  private static ApplicationSummary mapSummary(ResultSet rs, int n) throws SQLException {
+  static ApplicationSummary mapSummary(ResultSet rs, int n) throws SQLException {
     return new ApplicationSummary(
         uuid(rs, "id"),
         uuid(rs, "owner_account_id"),

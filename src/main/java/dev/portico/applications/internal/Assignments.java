@@ -6,6 +6,7 @@ import static dev.portico.system.Sql.ts;
 import static dev.portico.system.Sql.uuid;
 
 import dev.portico.applications.ApplicationCard;
+import dev.portico.applications.ApplicationSummary;
 import dev.portico.applications.AssignmentKind;
 import dev.portico.system.ResultPage;
 import java.sql.ResultSet;
@@ -251,6 +252,39 @@ public class Assignments {
             .list();
     long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
     return new ResultPage<>(items, page.page(), page.size(), total);
+  }
+
+  /**
+   * Every application of the company assigned to the user directly or through one of the teams or
+   * aliases, by name: one query on the assignment indexes, never cached. At most {@code limit}.
+   */
+  public List<ApplicationSummary> usableBy(
+      UUID companyId, UUID userId, Collection<UUID> teamIds, Collection<UUID> aliasIds, int limit) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select a.id, a.owner_account_id, a.name, a.type, a.client_id, a.scopes,"
+                + " a.created_at, a.created_by from app_application a where a.owner_account_id ="
+                + " :company and a.id in (select s.application_id from app_assignment s where"
+                + " (s.kind = 'USER' and s.target_id = :user)");
+    if (!teamIds.isEmpty()) {
+      sql.append(" or (s.kind = 'TEAM' and s.target_id in (:teams))");
+    }
+    if (!aliasIds.isEmpty()) {
+      sql.append(" or (s.kind = 'ALIAS' and s.target_id in (:aliases))");
+    }
+    sql.append(") order by a.name_key, a.id limit :limit");
+    var spec =
+        jdbc.sql(sql.toString())
+            .param("company", companyId)
+            .param("user", userId)
+            .param("limit", limit);
+    if (!teamIds.isEmpty()) {
+      spec = spec.param("teams", teamIds);
+    }
+    if (!aliasIds.isEmpty()) {
+      spec = spec.param("aliases", aliasIds);
+    }
+    return spec.query(ApplicationLists::mapSummary).list();
   }
 
   /** The owning account of the application, if it exists. */

@@ -12,6 +12,7 @@ import dev.portico.extensions.ExtensionLocation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,6 +53,34 @@ public class ExtensionRows {
         .param("app", applicationId)
         .query(EXTENSION)
         .list();
+  }
+
+  /**
+   * The extensions of these applications at the location and in the context, either of which may be
+   * left out (every one), by name: one query.
+   */
+  public List<Extension> ofApplications(
+      Collection<UUID> applicationIds,
+      @Nullable ExtensionLocation location,
+      @Nullable ExtensionContext context) {
+    if (applicationIds.isEmpty()) {
+      return List.of();
+    }
+    String sql =
+        "select "
+            + COLUMNS
+            + " from ext_extension where application_id in (:apps)"
+            + (location == null ? "" : " and location = :location")
+            + (context == null ? "" : " and context = :context")
+            + " order by name, id";
+    var spec = jdbc.sql(sql).param("apps", applicationIds);
+    if (location != null) {
+      spec = spec.param("location", location.name());
+    }
+    if (context != null) {
+      spec = spec.param("context", context.name());
+    }
+    return spec.query(EXTENSION).list();
   }
 
   /**
