@@ -179,6 +179,18 @@ class ExternalAccessDoorTests {
   }
 
   @Test
+  void externalOAuthTabShowsTheRedirectUriToRegisterAtTheServer() throws Exception {
+    mvc.perform(
+            get(ManagerTabsFixtures.base(scenario.appA) + "/external-oauth").with(as(acme.admin())))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "http://localhost/external-oauth/callback/" + scenario.appA.id())));
+  }
+
+  @Test
   void revokingAGrantOneDoesNotHoldIs404() throws Exception {
     mvc.perform(get("/my/applications/external/{id}/revoke", scenario.appA.id()).with(as(bob)))
         .andExpect(status().isNotFound());

@@ -11,7 +11,15 @@ import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -112,6 +120,34 @@ class ExternalAccessFlowTests {
     assertThat(scenario.api().get("/api/users/sessioninfo", second).statusCode()).isEqualTo(200);
     assertThat(access.accessToken(bob.id(), scenario.appA.id())).contains(second);
     assertThat(output.getAll()).doesNotContain(first).doesNotContain(second);
+  }
+
+  @Test
+  void concurrentCallersRefreshOnceAndTheRotatingServerKeepsTheGrant() throws Exception {
+    scenario.grant(scenario.signedIn(bob));
+    expire(bob);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Optional<String>>> calls = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        calls.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return access.accessToken(bob.id(), scenario.appA.id());
+                }));
+      }
+      start.countDown();
+      // Portico's server ends a grant whose rotated refresh token comes back: both answers
+      // present means the second caller used the first one's refresh.
+      String first = calls.get(0).get(60, TimeUnit.SECONDS).orElseThrow();
+      String second = calls.get(1).get(60, TimeUnit.SECONDS).orElseThrow();
+      assertThat(second).isEqualTo(first);
+      assertThat(scenario.api().get("/api/users/sessioninfo", first).statusCode()).isEqualTo(200);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
