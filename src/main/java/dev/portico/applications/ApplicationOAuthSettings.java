@@ -3,7 +3,9 @@ package dev.portico.applications;
 import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountManagement;
 import dev.portico.applications.internal.Applications;
+import dev.portico.applications.internal.ExternalClientRegistrations;
 import dev.portico.applications.internal.ExternalOAuths;
+import dev.portico.applications.internal.ExternalTokens;
 import dev.portico.system.Actor;
 import dev.portico.system.InputValidator;
 import dev.portico.system.InvalidInput;
@@ -26,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * An application's Platform OAuth tab (token lifetimes within the platform's bounds, skip-consent
  * for the owning company) and External OAuth tab (APP-6: Portico as a client of the app's own
  * server, its secret sealed with {@link SecretCipher} and never shown again). Changes publish
- * {@link ApplicationUpdated} without secrets.
+ * {@link ApplicationUpdated} without secrets. Removing the External OAuth configuration, or
+ * changing its client id, deletes the External access tokens users granted, in the same
+ * transaction.
  */
 @Service
 @Transactional
@@ -34,6 +38,7 @@ public class ApplicationOAuthSettings {
 
   private final Applications applications;
   private final ExternalOAuths externals;
+  private final ExternalTokens tokens;
   private final SecretCipher cipher;
   private final AccountManagement accounts;
   private final InputValidator validator;
@@ -44,6 +49,7 @@ public class ApplicationOAuthSettings {
   ApplicationOAuthSettings(
       Applications applications,
       ExternalOAuths externals,
+      ExternalTokens tokens,
       SecretCipher cipher,
       AccountManagement accounts,
       InputValidator validator,
@@ -52,6 +58,7 @@ public class ApplicationOAuthSettings {
       Clock clock) {
     this.applications = applications;
     this.externals = externals;
+    this.tokens = tokens;
     this.cipher = cipher;
     this.accounts = accounts;
     this.validator = validator;
@@ -129,6 +136,9 @@ public class ApplicationOAuthSettings {
             draft.scopes(),
             now);
     externals.put(locked.id(), config, sealed, now);
+    if (before.isPresent() && !before.get().clientId().equals(config.clientId())) {
+      tokens.deleteOfApplication(locked.id()); // tokens of another client: no longer ours to use
+    }
     Map<String, String> diff =
         ApplicationDiff.external(before.orElse(null), config, secret != null);
     if (!diff.isEmpty()) {
@@ -141,6 +151,7 @@ public class ApplicationOAuthSettings {
   public void removeExternalOAuth(Actor actor, Application current) {
     Application locked = lock(current);
     if (externals.delete(locked.id())) {
+      tokens.deleteOfApplication(locked.id());
       publishUpdated(actor, locked, Map.of("externalOAuth", "removed"));
     }
   }
@@ -186,7 +197,7 @@ public class ApplicationOAuthSettings {
 
   /** The associated data an External OAuth secret is sealed with: it opens only for its app. */
   static String externalBinding(UUID applicationId) {
-    return "app-external:" + applicationId;
+    return ExternalClientRegistrations.secretBinding(applicationId);
   }
 
   private Application lock(Application app) {

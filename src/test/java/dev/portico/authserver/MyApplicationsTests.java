@@ -83,14 +83,14 @@ class MyApplicationsTests {
   }
 
   @Test
-  void externalAccessSaysItIsEmptyUntilExtensionsExistAndTheNavigationLinksThePage() {
+  void externalAccessSaysWhenItIsEmptyAndTheNavigationLinksThePage() {
     User solo = fixtures.individual();
 
     String page = page(solo);
 
     assertThat(page)
         .contains("External access")
-        .contains("once Portico has extensions")
+        .contains("No application has External access")
         .contains("You have not given any application access to your account")
         .contains("href=\"/my/applications\" aria-current=\"page\"");
   }

@@ -195,7 +195,7 @@ public final class OAuthFlow {
    * application page is asked for, it is opened and its first form (Authorize application) is
    * submitted; otherwise the answer as it is (a redirect with a code or an error).
    */
-  static HttpResponse<String> consented(ConsoleClient browser, HttpResponse<String> answer) {
+  public static HttpResponse<String> consented(ConsoleClient browser, HttpResponse<String> answer) {
     String location = answer.headers().firstValue("Location").orElse("");
     if (answer.statusCode() == 302 && URI.create(location).getPath().equals("/oauth/consent")) {
       URI page = URI.create(location);

@@ -2,9 +2,12 @@ package dev.portico.applications.internal;
 
 import static dev.portico.system.Sql.instant;
 import static dev.portico.system.Sql.ts;
+import static dev.portico.system.Sql.uuid;
 
 import dev.portico.applications.ExternalOAuth;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -80,6 +83,40 @@ public class ExternalOAuths {
           .param("now", ts(now))
           .update();
     }
+  }
+
+  /** An application with External OAuth, as a list of apps the user may grant reads it. */
+  public record Configured(UUID applicationId, String name, UUID ownerAccountId, String scopes) {}
+
+  /**
+   * The applications of these owners that have External OAuth and no grant of this user, by name:
+   * the candidates a user may grant (the caller checks who may use each).
+   */
+  public List<Configured> configuredWithoutGrant(
+      Collection<UUID> ownerAccountIds, UUID userId, int limit) {
+    if (ownerAccountIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            select a.id, a.name, a.owner_account_id, e.scopes
+            from app_application a join app_external_oauth e on e.application_id = a.id
+            where a.owner_account_id in (:owners)
+              and not exists (select 1 from app_external_token t
+                              where t.application_id = a.id and t.user_id = :user)
+            order by lower(a.name), a.id limit :limit
+            """)
+        .param("owners", ownerAccountIds)
+        .param("user", userId)
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new Configured(
+                    uuid(rs, "id"),
+                    rs.getString("name"),
+                    uuid(rs, "owner_account_id"),
+                    rs.getString("scopes")))
+        .list();
   }
 
   public boolean delete(UUID applicationId) {

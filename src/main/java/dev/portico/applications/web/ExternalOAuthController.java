@@ -5,6 +5,7 @@ import dev.portico.applications.ApplicationOAuthSettings;
 import dev.portico.applications.ApplicationPlace;
 import dev.portico.applications.ApplicationPlaces;
 import dev.portico.applications.ExternalOAuth;
+import dev.portico.applications.internal.ExternalClientRegistrations;
 import dev.portico.system.Actor;
 import dev.portico.system.InvalidInput;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The External OAuth tab of an app (APP-6), for its managers: Portico as an OAuth client of the
@@ -84,7 +86,9 @@ class ExternalOAuthController {
     ApplicationPlace place = places.forManager(me, appId);
     management.removeExternalOAuth(actor, place.app());
     redirect.addFlashAttribute(
-        "flash", "Removed the External OAuth configuration and its client secret.");
+        "flash",
+        "Removed the External OAuth configuration, its client secret and the External access"
+            + " tokens users had granted.");
     return "redirect:" + place.base() + "/external-oauth";
   }
 
@@ -97,6 +101,11 @@ class ExternalOAuthController {
     model.addAttribute("externalOAuth", form);
     model.addAttribute("configured", current.isPresent());
     model.addAttribute("secretSet", current.map(ExternalOAuth::clientSecretSet).orElse(false));
+    model.addAttribute(
+        "callbackUrl",
+        ServletUriComponentsBuilder.fromCurrentContextPath()
+            .path(ExternalClientRegistrations.CALLBACK_PATH + place.app().id())
+            .toUriString());
     return "applications/external-oauth";
   }
 }

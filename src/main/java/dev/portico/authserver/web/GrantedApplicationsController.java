@@ -1,6 +1,8 @@
 package dev.portico.authserver.web;
 
 import dev.portico.accounts.User;
+import dev.portico.applications.ExternalAccess;
+import dev.portico.applications.ExternalApplication;
 import dev.portico.authserver.GrantLists;
 import dev.portico.authserver.GrantableApplication;
 import dev.portico.authserver.UserGrant;
@@ -27,8 +29,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * My account → Applications (OAU-5): the applications the signed-in user granted ("Platform
  * access", with scopes in the words of OAU-4 and dates), each with Revoke behind a confirmation
  * that names the app and Grant when the app has an OAuth URL; the apps assigned to the user that
- * they have not granted yet, with Grant only; and "External access", empty until extensions exist.
- * Every user sees only their own grants: any other application id is 404 and changes nothing.
+ * they have not granted yet, with Grant only; and "External access" (APP-6): the apps whose own
+ * server the user let Portico reach for them ({@link ExternalAccess}), each with Revoke, and the
+ * apps they may use that have External OAuth, with Grant. Every user sees only their own grants:
+ * any other application id is 404 and changes nothing.
  */
 @Controller
 @RequestMapping(GrantedApplicationsController.BASE)
@@ -42,12 +46,15 @@ class GrantedApplicationsController {
 
   private final GrantLists lists;
   private final UserGrants grants;
+  private final ExternalAccess external;
 
-  GrantedApplicationsController(GrantLists lists, UserGrants grants) {
+  GrantedApplicationsController(GrantLists lists, UserGrants grants, ExternalAccess external) {
     Assert.notNull(lists, "lists cannot be null");
     Assert.notNull(grants, "grants cannot be null");
+    Assert.notNull(external, "external cannot be null");
     this.lists = lists;
     this.grants = grants;
+    this.external = external;
   }
 
   /** The page, or only the grants table for an htmx request. */
@@ -67,6 +74,12 @@ class GrantedApplicationsController {
           lists
               .assignedNotGranted(me, new ResultPage.Request(0, ASSIGNED_SHOWN))
               .map(a -> new AppRow(a, null, link(a, here))));
+      model.addAttribute("external", external.grants(me.id()));
+      model.addAttribute(
+          "externalOffers",
+          external.grantable(me).stream()
+              .map(a -> new ExternalOffer(a, external.grantPath(a.id())))
+              .toList());
     }
     model.addAttribute("base", BASE);
     return Htmx.view(request, "authserver/my-applications", "grants");
@@ -93,6 +106,36 @@ class GrantedApplicationsController {
             + " can no longer access your account: every token it held has stopped working.");
     return "redirect:" + BASE;
   }
+
+  /** The confirmation naming the app whose External access ends. */
+  @GetMapping("/external/{appId}/revoke")
+  String confirmExternalRevocation(
+      User me, @PathVariable String appId, HttpServletRequest request, Model model) {
+    UUID id = applicationId(appId);
+    ExternalApplication grant =
+        external.grants(me.id()).stream()
+            .filter(g -> g.id().equals(id))
+            .findFirst()
+            .orElseThrow(() -> new NotFound("Grant"));
+    model.addAttribute("grant", grant);
+    model.addAttribute("base", BASE);
+    return Htmx.view(request, "authserver/external-revoke", "confirm");
+  }
+
+  @PostMapping("/external/{appId}/revoke")
+  String processExternalRevocation(
+      User me, Actor actor, @PathVariable String appId, RedirectAttributes redirect) {
+    ExternalApplication revoked = external.revoke(actor, me, applicationId(appId));
+    redirect.addFlashAttribute(
+        "flash",
+        "Portico no longer holds access to "
+            + revoked.name()
+            + "'s server for you: the tokens it kept are deleted.");
+    return "redirect:" + BASE;
+  }
+
+  /** An app the user may grant External access, with the console path that starts the grant. */
+  record ExternalOffer(ExternalApplication app, String grantPath) {}
 
   /**
    * A line of either list.
