@@ -151,6 +151,20 @@ class ExtensionsBrowserTests {
     signIn(acme.admin().email());
 
     previewShowsThePanelAndTheActionsResponse(app.id(), extensions.ofApplication(app.id()), false);
+
+    // Edit a sample value: the section is re-rendered (htmx) and the frame gets the new value.
+    Extension panel = named(extensions.ofApplication(app.id()), "Part inspector");
+    browser.click(By.cssSelector("#sample-values summary"));
+    browser.type(By.id("sample-documentId"), "my-own-document");
+    browser.click(By.id("update-preview"));
+    browser.waitUntil(
+        ExpectedConditions.attributeContains(
+            By.id("frame-" + panel.id()), "src", "documentId=my-own-document"));
+    browser.driver().switchTo().frame(browser.waitFor(By.id("frame-" + panel.id())));
+    browser.waitForText(By.id("documentId"), "my-own-document");
+    browser.driver().switchTo().defaultContent();
+    browser.waitUntil(ExpectedConditions.urlContains("documentId=my-own-document"));
+    browser.step("sample-edited");
   }
 
   private void previewShowsThePanelAndTheActionsResponse(
