@@ -9,14 +9,12 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -57,9 +55,6 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 public class ActionHttpClient implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ActionHttpClient.class);
-
-  private static final Pattern LOCALHOST =
-      Pattern.compile("localhost|127\\.0\\.0\\.1|\\[::1]", Pattern.CASE_INSENSITIVE);
 
   private final ExtensionsSettings.Actions settings;
   private final CloseableHttpClient client;
@@ -118,7 +113,7 @@ public class ActionHttpClient implements AutoCloseable {
             target,
             "The action redirected more than " + settings.maxRedirects() + " times.");
       }
-      target = redirectTarget(original, target, hop.location());
+      target = RedirectRule.next(original, target, hop.location());
       int status = hop.answer().status();
       if (status == 303 || ((status == 301 || status == 302) && !method.equals("GET"))) {
         method = "GET"; // as browsers do; 307 and 308 keep the method and the body
@@ -228,46 +223,11 @@ public class ActionHttpClient implements AutoCloseable {
     return uri;
   }
 
-  /**
-   * Where a redirect may go: the same host as the original call (by name: {@code localhost} and
-   * {@code 127.0.0.1} are different hosts), on https, or on http when the original call was to
-   * http://localhost (development).
-   */
-  private static URI redirectTarget(URI original, URI current, String location)
-      throws ActionCallFailed {
-    URI next;
-    try {
-      next = current.resolve(new URI(location));
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      throw refused(Reason.REDIRECT_REFUSED, current, "The action redirected to an invalid URL.");
-    }
-    String host = next.getHost();
-    if (host == null
-        || next.getRawUserInfo() != null
-        || !host.equalsIgnoreCase(original.getHost())) {
-      throw refused(
-          Reason.REDIRECT_REFUSED,
-          current,
-          "Refused: the action redirected to another host; Portico follows redirects only to the"
-              + " same host.");
-    }
-    String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
-    boolean developmentHttp =
-        scheme.equals("http")
-            && "http".equalsIgnoreCase(original.getScheme())
-            && LOCALHOST.matcher(original.getHost()).matches();
-    if (!scheme.equals("https") && !developmentHttp) {
-      throw refused(
-          Reason.REDIRECT_REFUSED, current, "Refused: the action redirected away from https.");
-    }
-    return next;
-  }
-
   private static boolean isRedirect(int status) {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
   }
 
-  private static ActionCallFailed refused(Reason reason, URI target, String message) {
+  static ActionCallFailed refused(Reason reason, URI target, String message) {
     log.warn("Extension action to {} refused: {}", target.getHost(), message);
     return new ActionCallFailed(reason, message);
   }
