@@ -1,12 +1,16 @@
 package dev.portico.extensions;
 
+import dev.portico.accounts.User;
 import dev.portico.applications.ApplicationAccess;
 import dev.portico.applications.ApplicationAssignments;
 import dev.portico.applications.ApplicationManagement;
 import dev.portico.applications.ApplicationOAuthSettings;
 import dev.portico.applications.ExternalAccess;
+import dev.portico.applications.ExternalApplication;
 import dev.portico.extensions.internal.ActionHttpClient;
 import dev.portico.extensions.internal.ExtensionRows;
+import dev.portico.system.Actor;
+import dev.portico.system.NotFound;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,6 +103,21 @@ public class TestExtensionActions {
     @Override
     public String grantPath(UUID applicationId) {
       return "/grant/" + applicationId;
+    }
+
+    @Override
+    public List<ExternalApplication> grants(UUID userId) {
+      return List.of();
+    }
+
+    @Override
+    public List<ExternalApplication> grantable(User user) {
+      return List.of();
+    }
+
+    @Override
+    public ExternalApplication revoke(Actor actor, User user, UUID applicationId) {
+      throw new NotFound("Application");
     }
   }
 }
