@@ -45,11 +45,7 @@ public final class ExtensionRules {
     }
     actionUrl(found, d);
     actionBody(found, d);
-    ActionType effective = d.effectiveActionType();
-    if (d.showResponse()
-        && (effective == null
-            || !effective.mayShowResponse()
-            || location == ExtensionLocation.PART_NUMBER_GENERATOR)) {
+    if (d.showResponse() && !chosen(d).filter(ActionType::mayShowResponse).isPresent()) {
       found.add(new FieldViolation("showResponse", "only GET and POST actions show a response"));
     }
     return found;
@@ -114,8 +110,7 @@ public final class ExtensionRules {
               "actionBody", "the part number generator is sent its own documented body"));
       return;
     }
-    ActionType effective = d.effectiveActionType();
-    if (effective == null || !effective.takesBody()) {
+    if (!chosen(d).filter(ActionType::takesBody).isPresent()) {
       found.add(new FieldViolation("actionBody", "only a POST action takes a body"));
       return;
     }
@@ -132,6 +127,18 @@ public final class ExtensionRules {
                   + " {\"document\": \"{$documentId}\"}"));
     }
     attributes(found, "actionBody", body, d);
+  }
+
+  /**
+   * The action type of a context menu, the only locations where the user chooses one and where a
+   * body and "Show response" belong (the generator's POST is sent its own body, its answer read).
+   */
+  private static java.util.Optional<ActionType> chosen(ExtensionDraft d) {
+    ExtensionLocation location = d.location();
+    if (location == null || !location.choosesActionType()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.ofNullable(d.actionType());
   }
 
   private static void attributes(

@@ -195,6 +195,18 @@ class ExtensionRulesTests {
     assertThat(
             violations(
                 new ExtensionDraft(
+                    "Panel",
+                    null,
+                    ExtensionLocation.ELEMENT_RIGHT_PANEL,
+                    ExtensionContext.PART,
+                    ExtensionFixtures.URL,
+                    ActionType.POST,
+                    body,
+                    false)))
+        .containsExactly("actionType", "actionBody");
+    assertThat(
+            violations(
+                new ExtensionDraft(
                     "Numbers",
                     null,
                     ExtensionLocation.PART_NUMBER_GENERATOR,
@@ -229,6 +241,8 @@ class ExtensionRulesTests {
         .containsExactly("showResponse");
     assertThat(violations(show(ExtensionLocation.ELEMENT_RIGHT_PANEL, null)))
         .containsExactly("showResponse");
+    assertThat(violations(show(ExtensionLocation.ELEMENT_RIGHT_PANEL, ActionType.GET)))
+        .containsExactly("actionType", "showResponse");
     assertThat(violations(show(ExtensionLocation.PART_NUMBER_GENERATOR, null)))
         .containsExactly("showResponse");
   }

@@ -17,12 +17,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.portico.accounts.User;
 import dev.portico.applications.Application;
 import dev.portico.applications.ConsoleAppFixtures;
+import dev.portico.support.ConsoleClient;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,6 +46,7 @@ class ExtensionsConsoleTests {
   @Autowired ConsoleAppFixtures apps;
   @Autowired ExtensionManagement extensions;
   @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
 
   @Test
   void emptyTabOffersAddExtensionAndTheFormHasEveryFieldOfTheSeed() throws Exception {
@@ -91,6 +96,28 @@ class ExtensionsConsoleTests {
         .contains(">Order parts</a>", "Tree context menu", "<td>Part</td>", "<td>POST</td>")
         .contains("src=\"/extensions/" + saved.id() + "/icon\" width=\"24\"")
         .contains("href=\"" + base(app) + "/" + saved.id() + "/delete\"");
+  }
+
+  /** Over real HTTP: the CSRF token inside a multipart body is read, as a browser sends it. */
+  @Test
+  void multipartFormWithItsCsrfTokenIsAcceptedOverHttp() {
+    Company acme = fixtures.company("Acme");
+    Application app = app(apps, acme.admin(), acme.id());
+    ConsoleClient browser = new ConsoleClient(port);
+    browser.signIn(acme.admin().email(), TestAccounts.PASSWORD);
+
+    HttpResponse<String> added =
+        browser.submitMultipart(
+            base(app) + "/new",
+            base(app),
+            Map.of(
+                "name", "Tab",
+                "location", "ELEMENT_TAB",
+                "actionUrl", "https://app.example.com/tab"));
+
+    assertThat(added.statusCode()).isEqualTo(302);
+    assertThat(ConsoleClient.location(added)).endsWith(base(app));
+    assertThat(extensions.extensions(app.id())).extracting(Extension::name).containsExactly("Tab");
   }
 
   @Test
