@@ -69,6 +69,20 @@ final class ExtensionInput {
                       + " the icon")
           @Nullable String icon) {}
 
+  /** The multipart body, for the OpenAPI document: the same fields, the icon as a file part. */
+  @Schema(name = "ExtensionUpload")
+  record Upload(
+      @Nullable String name,
+      @Nullable String description,
+      @Nullable ExtensionLocation location,
+      @Nullable ExtensionContext context,
+      @Nullable String actionUrl,
+      @Nullable ActionType actionType,
+      @Nullable String actionBody,
+      @Nullable Boolean showResponse,
+      @Schema(type = "string", format = "binary", description = "A PNG or SVG file")
+          @Nullable String icon) {}
+
   private final Fields fields;
   private final Set<String> given;
   private final List<FieldViolation> problems;

@@ -102,7 +102,7 @@ class ExtensionsRestController {
                     schema = @Schema(implementation = ExtensionInput.Fields.class)),
                 @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-                    schema = @Schema(implementation = ExtensionInput.Fields.class))
+                    schema = @Schema(implementation = ExtensionInput.Upload.class))
               }))
   ResponseEntity<ExtensionBody> addExtension(
       ApiCaller caller, @PathVariable UUID appId, HttpServletRequest request) {
@@ -143,7 +143,7 @@ class ExtensionsRestController {
                     schema = @Schema(implementation = ExtensionInput.Fields.class)),
                 @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-                    schema = @Schema(implementation = ExtensionInput.Fields.class))
+                    schema = @Schema(implementation = ExtensionInput.Upload.class))
               }))
   ExtensionBody changeExtension(
       ApiCaller caller,
@@ -159,6 +159,7 @@ class ExtensionsRestController {
   }
 
   @DeleteMapping(ONE)
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(summary = "Remove an extension, with its icon (managers and editors)")
   ResponseEntity<Void> removeExtension(
       ApiCaller caller,
