@@ -25,6 +25,9 @@ public final class ActionTemplates {
   /** A placeholder as written: {@code {$name}}; the name is what the check reports. */
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\$([^{}]*)}");
 
+  /** A name the check repeats back in its message; anything else is not echoed (SPEC §14). */
+  private static final Pattern SHOWN_NAME = Pattern.compile("[A-Za-z0-9_]{1,40}");
+
   private static final Pattern LOCALHOST =
       Pattern.compile("localhost|127\\.0\\.0\\.1|\\[::1]", Pattern.CASE_INSENSITIVE);
 
@@ -44,7 +47,10 @@ public final class ActionTemplates {
       Optional<ReplacementAttribute> attribute = ReplacementAttribute.ofKey(name);
       String problem;
       if (attribute.isEmpty()) {
-        problem = "unknown attribute {$" + name + "}";
+        problem =
+            SHOWN_NAME.matcher(name).matches()
+                ? "unknown attribute {$" + name + "}"
+                : "unknown attribute: write attributes as {$name}, such as {$documentId}";
       } else if (!location.attributes(context).contains(attribute.get())) {
         problem =
             "{$"
@@ -69,15 +75,21 @@ public final class ActionTemplates {
   /**
    * What is wrong with the action URL apart from its attributes (EXT-3): it must be an absolute
    * {@code https://} URL, or {@code http://} to localhost during development; empty when it is
-   * fine. Placeholders are allowed anywhere and are not part of this check.
+   * fine. Placeholders may stand in the path, the query and the fragment, never in the scheme or
+   * the host: a context value must not choose where Portico sends the user's token.
    */
   public static Optional<String> urlProblem(String template) {
-    String sample = PLACEHOLDER.matcher(template).replaceAll("x");
     URI uri;
+    URI other;
     try {
-      uri = new URI(sample);
+      uri = new URI(PLACEHOLDER.matcher(template).replaceAll("x"));
+      other = new URI(PLACEHOLDER.matcher(template).replaceAll("y"));
     } catch (URISyntaxException e) {
       return Optional.of("is not a valid URL");
+    }
+    if (!java.util.Objects.equals(uri.getScheme(), other.getScheme())
+        || !java.util.Objects.equals(uri.getRawAuthority(), other.getRawAuthority())) {
+      return Optional.of("an attribute may not stand in the scheme or the host of the URL");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     String host = uri.getHost();

@@ -81,6 +81,32 @@ public final class ConsoleClient {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /**
+   * POST a {@code multipart/form-data} form (text fields, in order) with the CSRF token of the page
+   * at {@code formPage}, as a browser sends a form with a file input, without following redirects.
+   */
+  public HttpResponse<String> submitMultipart(
+      String formPage, String action, Map<String, String> fields) {
+    Map<String, String> form = new LinkedHashMap<>(fields);
+    form.put("_csrf", csrfToken(get(formPage).body()));
+    String boundary = "----PorticoTest" + Long.toHexString(System.nanoTime());
+    StringBuilder body = new StringBuilder();
+    form.forEach(
+        (name, value) ->
+            body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+    body.append("--").append(boundary).append("--\r\n");
+    return send(
+        HttpRequest.newBuilder(resolve(action))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+  }
+
   /** POST a form with the CSRF token of the page at {@code formPage}, as a browser would. */
   public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
     String token = csrfToken(get(formPage).body());

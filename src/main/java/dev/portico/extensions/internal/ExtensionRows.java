@@ -44,6 +44,35 @@ public class ExtensionRows {
         .optional();
   }
 
+  /** The extension, locked until the transaction ends (a change reads what it replaces). */
+  public Optional<Extension> lock(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from ext_extension where id = :id for update")
+        .param("id", id)
+        .query(EXTENSION)
+        .optional();
+  }
+
+  /** One page of the app's extensions by name, sorted and paged in the database. */
+  public List<Extension> ofApplication(UUID applicationId, long offset, int limit) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from ext_extension where application_id = :app order by name, id"
+                + " limit :limit offset :offset")
+        .param("app", applicationId)
+        .param("limit", limit)
+        .param("offset", offset)
+        .query(EXTENSION)
+        .list();
+  }
+
+  public long count(UUID applicationId) {
+    return jdbc.sql("select count(*) from ext_extension where application_id = :app")
+        .param("app", applicationId)
+        .query(Long.class)
+        .single();
+  }
+
   /** The app's extensions by name. */
   public List<Extension> ofApplication(UUID applicationId) {
     return jdbc.sql(

@@ -73,7 +73,9 @@ class AppSettingsRestController {
 
   @GetMapping(USER)
   @Operation(summary = "A user's settings of an app", description = "By key." + USER_RULE)
-  @ApiResponse(responseCode = "200", description = "The settings asked for (all of them without `key`)")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The settings asked for (all of them without `key`)")
   @ApiResponse(responseCode = "422", description = "A `key` that breaks the key rule (`key[1]`)")
   SettingsBodies.Settings userSettings(
       ApiCaller caller,
@@ -118,7 +120,9 @@ class AppSettingsRestController {
 
   @GetMapping(COMPANY)
   @Operation(summary = "A company's settings of an app", description = "By key." + COMPANY_RULE)
-  @ApiResponse(responseCode = "200", description = "The settings asked for (all of them without `key`)")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The settings asked for (all of them without `key`)")
   @ApiResponse(responseCode = "422", description = "A `key` that breaks the key rule (`key[1]`)")
   SettingsBodies.Settings companySettings(
       ApiCaller caller,
