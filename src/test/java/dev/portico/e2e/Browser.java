@@ -166,14 +166,45 @@ public final class Browser
 
   /** Replaces the text of an input. */
   public void type(By locator, String text) {
-    WebElement input = waitFor(locator);
-    input.clear();
-    input.sendKeys(text);
+    wait.until(
+        driver -> {
+          WebElement input = ExpectedConditions.visibilityOfElementLocated(locator).apply(driver);
+          if (input == null) {
+            return false;
+          }
+          input.clear();
+          input.sendKeys(text);
+          return true;
+        });
   }
 
-  /** Chooses an option of a select by its value. */
+  /** Chooses an option of a select by its value, then lets htmx finish what the change began. */
   public void choose(By locator, String value) {
-    new Select(waitFor(locator)).selectByValue(value);
+    wait.until(
+        driver -> {
+          WebElement select = ExpectedConditions.visibilityOfElementLocated(locator).apply(driver);
+          if (select == null) {
+            return false;
+          }
+          new Select(select).selectByValue(value);
+          return true;
+        });
+    settle();
+  }
+
+  /**
+   * Waits until no htmx request, swap or settle is under way, so that a field typed into next is
+   * not replaced by the answer to a change made just before (a select with {@code hx-trigger
+   * change} starts its request synchronously, inside the change event).
+   */
+  public void settle() {
+    wait.until(
+        driver ->
+            (Boolean)
+                ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript(
+                        "return !document.querySelector("
+                            + "'.htmx-request, .htmx-swapping, .htmx-settling');"));
   }
 
   /** The current path of the page, without host and query. */
