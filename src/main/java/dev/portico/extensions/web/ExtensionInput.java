@@ -150,16 +150,21 @@ final class ExtensionInput {
   /** The extension as it would be: the fields given over {@code current}. */
   ExtensionDraft over(ExtensionDraft current) {
     return new ExtensionDraft(
-        given.contains("name") ? fields.name() : current.name(),
+        given.contains("name") ? orEmpty(fields.name()) : current.name(),
         given.contains("description") ? fields.description() : current.description(),
         given.contains("location") ? fields.location() : current.location(),
         given.contains("context") ? fields.context() : current.context(),
-        given.contains("actionUrl") ? fields.actionUrl() : current.actionUrl(),
+        given.contains("actionUrl") ? orEmpty(fields.actionUrl()) : current.actionUrl(),
         given.contains("actionType") ? fields.actionType() : current.actionType(),
         given.contains("actionBody") ? fields.actionBody() : current.actionBody(),
         given.contains("showResponse")
             ? Boolean.TRUE.equals(fields.showResponse())
             : current.showResponse());
+  }
+
+  /** A required text given as {@code null}: empty, so the rules refuse it as missing. */
+  private static String orEmpty(@Nullable String value) {
+    return value == null ? "" : value;
   }
 
   /** The draft a create starts from: nothing given yet. */

@@ -5,7 +5,12 @@ import dev.portico.applications.ApplicationPlace;
 import dev.portico.applications.ApplicationPlaces;
 import dev.portico.extensions.Extension;
 import dev.portico.extensions.ExtensionManagement;
+import dev.portico.extensions.internal.ExtensionPreviews;
+import dev.portico.extensions.internal.PreviewPage;
 import dev.portico.system.Actor;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The Extensions tab of an app (APP-4, §7), for its managers and editors: the app's extensions, and
@@ -27,19 +33,41 @@ class ExtensionsTabController {
 
   private final ApplicationPlaces places;
   private final ExtensionManagement extensions;
+  private final ExtensionPreviews previews;
 
-  ExtensionsTabController(ApplicationPlaces places, ExtensionManagement extensions) {
+  ExtensionsTabController(
+      ApplicationPlaces places, ExtensionManagement extensions, ExtensionPreviews previews) {
     Assert.notNull(places, "places cannot be null");
     Assert.notNull(extensions, "extensions cannot be null");
+    Assert.notNull(previews, "previews cannot be null");
     this.places = places;
     this.extensions = extensions;
+    this.previews = previews;
   }
 
+  /**
+   * The list, and below it the Preview section with the default sample values (editing them goes to
+   * the Preview page). The page frames the extensions' pages, so it sends the preview's policy.
+   */
   @GetMapping
-  String showExtensions(User me, @PathVariable UUID appId, Model model) {
+  String showExtensions(
+      User me,
+      @PathVariable UUID appId,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     ApplicationPlace place = places.forEditor(me, appId);
+    PreviewPage preview =
+        previews.page(
+            place.app(),
+            me,
+            ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString(),
+            request.getLocale(),
+            Map.of());
+    response.setHeader("Content-Security-Policy", preview.contentSecurityPolicy());
     model.addAttribute("place", place);
     model.addAttribute("extensions", extensions.extensions(place.app().id()));
+    model.addAttribute("previews", preview);
     return "extensions/extensions";
   }
 
