@@ -2,17 +2,24 @@ package dev.portico.applications.internal;
 
 import dev.portico.accounts.ConsoleProtection;
 import dev.portico.accounts.UserManagement;
+import dev.portico.system.CheckedDnsResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -51,6 +58,18 @@ class ExternalOAuthClientConfiguration {
 
   static final int CONNECT_SECONDS = 10;
   static final int READ_SECONDS = 30;
+
+  /**
+   * Whether token endpoints may be on loopback, private or link-local addresses: the same switch as
+   * extension actions, since both are URLs an app's developer chose that Portico calls.
+   */
+  private final boolean allowPrivateAddresses;
+
+  ExternalOAuthClientConfiguration(
+      @Value("${portico.extensions.actions.allow-private-addresses:false}")
+          boolean allowPrivateAddresses) {
+    this.allowPrivateAddresses = allowPrivateAddresses;
+  }
 
   @Bean
   OAuth2AuthorizedClientManager externalClientManager(
@@ -121,14 +140,30 @@ class ExternalOAuthClientConfiguration {
     return http.build();
   }
 
-  /** The token endpoint's client: Spring's converters and error handler, with time limits. */
-  private static RestClient tokenEndpointClient() {
-    JdkClientHttpRequestFactory requests =
-        new JdkClientHttpRequestFactory(
-            HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(CONNECT_SECONDS))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+  /**
+   * The token endpoint's client: Spring's converters and error handler, with time limits, no
+   * redirects, and the host's resolved addresses checked like an action's ({@link
+   * CheckedDnsResolver}): an app's token URL cannot make Portico post to an internal address.
+   */
+  RestClient tokenEndpointClient() {
+    PoolingHttpClientConnectionManager connections =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setDnsResolver(new CheckedDnsResolver(allowPrivateAddresses))
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.ofSeconds(CONNECT_SECONDS))
+                    .setSocketTimeout(Timeout.ofSeconds(READ_SECONDS))
+                    .build())
+            .build();
+    CloseableHttpClient client =
+        HttpClients.custom()
+            .setConnectionManager(connections)
+            .disableRedirectHandling()
+            .disableCookieManagement()
+            .disableAutomaticRetries()
+            .build();
+    HttpComponentsClientHttpRequestFactory requests =
+        new HttpComponentsClientHttpRequestFactory(client);
     requests.setReadTimeout(Duration.ofSeconds(READ_SECONDS));
     return RestClient.builder()
         .requestFactory(requests)

@@ -2,7 +2,8 @@ package dev.portico.extensions.internal;
 
 import dev.portico.extensions.ExtensionsSettings;
 import dev.portico.extensions.internal.ActionCallFailed.Reason;
-import dev.portico.extensions.internal.CheckedDnsResolver.AddressRefused;
+import dev.portico.system.CheckedDnsResolver;
+import dev.portico.system.CheckedDnsResolver.AddressRefused;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.portico.extensions.internal;
+package dev.portico.system;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

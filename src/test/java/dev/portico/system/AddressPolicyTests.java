@@ -1,4 +1,4 @@
-package dev.portico.extensions.internal;
+package dev.portico.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.portico.extensions.internal;
+package dev.portico.system;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -7,17 +7,18 @@ import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
- * Resolves the host of an action call and refuses it when any of its addresses is not public
- * ({@link AddressPolicy}), unless private addresses are allowed. HttpClient connects to exactly the
+ * Resolves the host of a call Portico makes to a URL a user configured (extension actions, External
+ * OAuth token endpoints) and refuses it when any of its addresses is not public ({@link
+ * AddressPolicy}), unless private addresses are allowed. HttpClient connects to exactly the
  * addresses returned here, so a name that resolves to a public address when checked and to a
  * private one when connected (DNS rebinding) cannot pass: there is no second lookup. IP literals
  * ({@code 127.0.0.1}, {@code [::ffff:10.0.0.1]}) come through here too and are judged the same.
  */
-final class CheckedDnsResolver implements DnsResolver {
+public final class CheckedDnsResolver implements DnsResolver {
 
   private final boolean allowPrivateAddresses;
 
-  CheckedDnsResolver(boolean allowPrivateAddresses) {
+  public CheckedDnsResolver(boolean allowPrivateAddresses) {
     this.allowPrivateAddresses = allowPrivateAddresses;
   }
 
@@ -44,7 +45,7 @@ final class CheckedDnsResolver implements DnsResolver {
    * The host resolved to an address actions may not reach. An {@link UnknownHostException} so that
    * HttpClient passes it through unchanged, before any connection is opened.
    */
-  static final class AddressRefused extends UnknownHostException {
+  public static final class AddressRefused extends UnknownHostException {
 
     private static final long serialVersionUID = 1L;
 
@@ -60,16 +61,16 @@ final class CheckedDnsResolver implements DnsResolver {
     }
 
     /** The host as the URL named it, lower case. */
-    String host() {
+    public String host() {
       return host.toLowerCase(Locale.ROOT);
     }
 
     /** The refused address, for the operator's log (not for the user: it may be internal). */
-    String address() {
+    public String address() {
       return address;
     }
 
-    String reason() {
+    public String reason() {
       return reason;
     }
   }
