@@ -37,7 +37,7 @@ final class ExtensionDiff {
     put(diff, "actionType", name(a.actionType()), name(b.actionType()));
     put(diff, "actionBody", a.actionBody(), b.actionBody());
     put(diff, "showResponse", String.valueOf(a.showResponse()), String.valueOf(b.showResponse()));
-    if (icon.upload() != null) {
+    if (icon.bytes() != null) {
       diff.put("icon", a.iconType() == null ? "set" : "replaced");
     } else if (icon.remove() && a.iconType() != null) {
       diff.put("icon", "removed");

@@ -170,7 +170,7 @@ public class ExtensionManagement {
       found.add(takenViolation(location));
     }
     ExtensionRows.Icon accepted = null;
-    byte @Nullable [] upload = icon.upload();
+    byte @Nullable [] upload = icon.bytes();
     if (upload != null) {
       try {
         accepted = icons.accept(upload);

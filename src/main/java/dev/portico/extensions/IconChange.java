@@ -1,30 +1,43 @@
 package dev.portico.extensions;
 
+import dev.portico.extensions.internal.IconPolicy;
+import java.io.IOException;
+import java.io.InputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a save does with an extension's icon (EXT-6): keep it, remove it, or replace it with these
- * uploaded bytes, which {@code IconPolicy} checks before anything is stored.
+ * What a save does with an extension's icon (EXT-6): keep it, remove it, or replace it with an
+ * uploaded file, which {@code IconPolicy} checks before anything is stored. The uploaded bytes stay
+ * inside this module (no public type exposes a {@code byte[]}).
  */
-public record IconChange(byte @Nullable [] upload, boolean remove) {
+public final class IconChange {
 
   public static final IconChange KEEP = new IconChange(null, false);
   public static final IconChange REMOVE = new IconChange(null, true);
 
-  public static IconChange upload(byte[] bytes) {
-    return new IconChange(bytes.clone(), false);
+  private final byte @Nullable [] upload;
+  private final boolean remove;
+
+  private IconChange(byte @Nullable [] upload, boolean remove) {
+    this.upload = upload;
+    this.remove = remove;
   }
 
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof IconChange other
-        && remove == other.remove
-        && java.util.Arrays.equals(upload, other.upload);
+  /**
+   * Replaces the icon with the file read from this stream: at most one byte more than {@link
+   * IconPolicy#MAX_BYTES} is read, enough for the policy to refuse a larger file.
+   */
+  public static IconChange upload(InputStream file) throws IOException {
+    return new IconChange(file.readNBytes(IconPolicy.MAX_BYTES + 1), false);
   }
 
-  @Override
-  public int hashCode() {
-    return 31 * java.util.Arrays.hashCode(upload) + Boolean.hashCode(remove);
+  /** The uploaded file, if this change replaces the icon. */
+  byte @Nullable [] bytes() {
+    return upload;
+  }
+
+  public boolean remove() {
+    return remove;
   }
 
   @Override

@@ -163,7 +163,7 @@ class ExtensionsConsoleTests {
             actor(acme.admin()),
             app,
             valid("Panel", ExtensionLocation.ELEMENT_RIGHT_PANEL),
-            IconChange.upload(png()));
+            IconChange.upload(new java.io.ByteArrayInputStream(png())));
 
     assertThat(page(editor, base(app) + "/" + panel.id()))
         .contains("value=\"Panel\"", "id=\"removeIcon\"", "Current icon")

@@ -99,7 +99,7 @@ public class ExtensionForm {
     MultipartFile file = icon;
     if (file != null && !file.isEmpty()) {
       try {
-        return IconChange.upload(file.getBytes());
+        return IconChange.upload(file.getInputStream());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

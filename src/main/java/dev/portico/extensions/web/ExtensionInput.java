@@ -136,7 +136,7 @@ final class ExtensionInput {
     if (file != null) {
       given.add("icon");
       try {
-        icon = IconChange.upload(file.getBytes());
+        icon = IconChange.upload(file.getInputStream());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -188,9 +188,12 @@ final class ExtensionInput {
     Matcher m = DATA_URL.matcher(value.strip());
     if (m.matches()) {
       try {
-        return IconChange.upload(Base64.getMimeDecoder().decode(m.group(2)));
+        return IconChange.upload(
+            new java.io.ByteArrayInputStream(Base64.getMimeDecoder().decode(m.group(2))));
       } catch (IllegalArgumentException e) {
         // not base64: reported below
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a byte array does not fail to read
       }
     }
     problems.add(
