@@ -65,6 +65,7 @@ class ModularityTests {
             "gateway",
             "usage",
             "extensions",
+            "store",
             "notifications",
             "audit");
   }

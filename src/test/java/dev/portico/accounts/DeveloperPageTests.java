@@ -63,14 +63,13 @@ class DeveloperPageTests {
   }
 
   @Test
-  void companyPageShowsStoreEntriesAsAnEmptyStateAndLinksApiUsage() throws Exception {
+  void companyPageLinksStoreEntriesAndApiUsage() throws Exception {
     Company acme = fixtures.company("Acme");
 
     String page = page("/accounts/" + acme.id() + "/developer", acme.admin());
 
     assertThat(item(page, "store-entries"))
-        .contains("Store entries will appear here once the store is available")
-        .doesNotContain("href=");
+        .contains("href=\"/accounts/" + acme.id() + "/developer/store-entries\"");
     assertThat(item(page, "api-usage"))
         .contains("href=\"/accounts/" + acme.id() + "/developer/api-usage\"");
     assertThat(count(page, "oauth-applications")).isZero();
@@ -169,7 +168,7 @@ class DeveloperPageTests {
     String page = page("/accounts/" + acme.id() + "/developer", acme.admin());
 
     assertThat(step(page, "Create an extension for the app")).isEqualTo("coming-soon");
-    assertThat(step(page, "Create an app store entry")).isEqualTo("coming-soon");
+    assertThat(step(page, "Create an app store entry")).isEqualTo("open"); // store: STO-1 landed
     assertThat(step(page, "Complete the Launch Checklist")).isEqualTo("coming-soon");
     assertThat(page).contains("To create an app that opens in the UI for internal use or testing");
     assertThat(page).contains("To publish the app to the store");

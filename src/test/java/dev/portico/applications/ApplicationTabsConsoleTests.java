@@ -57,7 +57,7 @@ class ApplicationTabsConsoleTests {
         .contains(acme.admin().name(), acme.admin().email())
         .contains("https://app.example.com/callback")
         .contains(">OAuth2Read<")
-        .contains("href=\"" + base + "/store-entry/new\">Create store entry<")
+        .contains("href=\"" + base + "/store-entry\">Create store entry<")
         .contains("href=\"" + base + "/transfer\">Transfer ownership<")
         .contains("href=\"" + base + "/delete\">Delete application<")
         .contains("<span>Company settings</span>")
@@ -71,7 +71,7 @@ class ApplicationTabsConsoleTests {
     Application app = apps.register(acme.admin(), acme.id(), "Soon");
     String base = "/developer/oauth-applications/" + app.id();
 
-    for (String page : new String[] {"/store-entry/new", "/transfer"}) {
+    for (String page : new String[] {"/transfer"}) {
       mvc.perform(get(base + page).with(as(acme.admin())))
           .andExpect(status().isOk())
           .andExpect(content().string(containsString("coming soon")))

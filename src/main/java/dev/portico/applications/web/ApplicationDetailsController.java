@@ -19,10 +19,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * An app's Details tab (APP-4) with its buttons: Create store entry and Transfer ownership (pages
- * that say what is coming until their issues land) and Delete application (APP-5), which asks first
- * and names what will be lost. Editors see Details; the rest is for managers. Anyone else gets a
- * 404, exactly as for an app that does not exist.
+ * An app's Details tab (APP-4) with its buttons: Create store entry (the store module's form at
+ * {@code /store-entry}), Transfer ownership (a page that says what is coming until its issue lands)
+ * and Delete application (APP-5), which asks first and names what will be lost. Editors see
+ * Details; the rest is for managers. Anyone else gets a 404, exactly as for an app that does not
+ * exist.
  */
 @Controller
 @RequestMapping("/developer/oauth-applications/{appId}")
@@ -50,22 +51,6 @@ class ApplicationDetailsController {
     model.addAttribute("creator", creator == null ? null : users.user(creator).orElse(null));
     model.addAttribute("scopes", place.app().scopes().stream().sorted().toList());
     return "applications/application-details";
-  }
-
-  @GetMapping("/store-entry/new")
-  String showStoreEntryComingSoon(User me, @PathVariable UUID appId, Model model) {
-    return comingSoon(
-        places.forManager(me, appId),
-        "Create store entry",
-        "Store entries are coming soon. Here you will create the app's entry in the store: its name"
-            + " and summary are taken from the registration; you add the type, a category, which"
-            + " teams may see the private entry, a description, support URL and email, vendor,"
-            + " version and images.",
-        List.of(
-            "The entry starts private: only you and the teams you choose see it.",
-            "The launch checklist then shows what is left before you can ask for publication.",
-            "While an app has a store entry it cannot be deleted: delete the entry first."),
-        model);
   }
 
   @GetMapping("/transfer")

@@ -1,0 +1,43 @@
+package dev.portico.store;
+
+import dev.portico.applications.ApplicationType;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** An app's store entry (STO-1); {@code imageCount} images are served at {@link #imageUrl}. */
+public record StoreEntry(
+    UUID id,
+    UUID applicationId,
+    UUID ownerAccountId,
+    String name,
+    String summary,
+    ApplicationType type,
+    StoreCategory category,
+    TeamVisibility teamVisibility,
+    Set<UUID> visibleTeamIds,
+    @Nullable String description,
+    @Nullable String supportUrl,
+    @Nullable String supportEmail,
+    @Nullable String vendor,
+    @Nullable String version,
+    EntryState state,
+    int imageCount,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public StoreEntry {
+    visibleTeamIds = Set.copyOf(visibleTeamIds);
+  }
+
+  /** The entry's page (STO-2). */
+  public String url() {
+    return "/store/entries/" + id;
+  }
+
+  /** The address of image {@code n} (1-based). */
+  public String imageUrl(int n) {
+    return url() + "/images/" + n;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.portico.store.web;
+
+import dev.portico.store.StoreEntry;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A store entry over REST (SPEC §13); {@code checklist} stays empty until the launch checklist
+ * (STO-3) lands, {@code imageUrls} are the entry's images.
+ */
+record StoreEntryBody(
+    UUID id,
+    UUID applicationId,
+    String name,
+    String summary,
+    String type,
+    String category,
+    String teamVisibility,
+    List<UUID> visibleTeamIds,
+    @Nullable String description,
+    @Nullable String supportUrl,
+    @Nullable String supportEmail,
+    @Nullable String vendor,
+    @Nullable String version,
+    String state,
+    List<ChecklistItem> checklist,
+    List<String> imageUrls) {
+
+  /** One launch checklist item (STO-3, later). */
+  record ChecklistItem(String id, String label, boolean automatic, boolean done) {}
+
+  static StoreEntryBody of(StoreEntry e) {
+    return new StoreEntryBody(
+        e.id(),
+        e.applicationId(),
+        e.name(),
+        e.summary(),
+        e.type().name(),
+        e.category().name(),
+        e.teamVisibility().name(),
+        e.visibleTeamIds().stream().sorted().toList(),
+        e.description(),
+        e.supportUrl(),
+        e.supportEmail(),
+        e.vendor(),
+        e.version(),
+        e.state().name(),
+        List.of(),
+        java.util.stream.IntStream.rangeClosed(1, e.imageCount()).mapToObj(e::imageUrl).toList());
+  }
+}
