@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * STO-1's images: PNG or JPEG by their bytes, ≤ 2 MiB, ≤ 8 per entry, stored as re-encoded pixels
  * so that nothing appended or embedded survives.
  */
-class ImagePolicyTests {
+public class ImagePolicyTests {
 
   private final ImagePolicy policy = new ImagePolicy();
 
@@ -110,7 +110,7 @@ class ImagePolicyTests {
                         }));
   }
 
-  static byte[] png() throws IOException {
+  public static byte[] png() throws IOException {
     BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB);
     image.setRGB(1, 1, 0xffff0000);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
