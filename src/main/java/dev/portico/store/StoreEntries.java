@@ -120,7 +120,7 @@ public class StoreEntries {
       throw new NotFound("Application");
     }
     rows.addImages(entry.id(), accepted);
-    publish(actor, app, entry, "store-entry.created", diff(entry));
+    publish(actor, app, entry, "store-entry.created", StoreEntryDiff.of(entry));
     return rows.find(entry.id()).orElseThrow();
   }
 
@@ -145,16 +145,7 @@ public class StoreEntries {
       rows.clearImages(current.id());
     }
     rows.addImages(current.id(), accepted);
-    Map<String, String> diff = new LinkedHashMap<>();
-    Map<String, String> before = diff(current);
-    diff(changed)
-        .forEach(
-            (k, v) -> {
-              String old = before.getOrDefault(k, "");
-              if (!old.equals(v)) {
-                diff.put(k, old + " → " + v);
-              }
-            });
+    Map<String, String> diff = new LinkedHashMap<>(StoreEntryDiff.changes(current, changed));
     if (removeImages || !accepted.isEmpty()) {
       diff.put("images", "changed");
     }
@@ -287,29 +278,6 @@ public class StoreEntries {
     events.publishEvent(
         new StoreEntryChanged(
             actor, app.ownerAccountId(), app.id(), e.id(), e.name(), action, diff));
-  }
-
-  private static Map<String, String> diff(StoreEntry e) {
-    Map<String, String> d = new LinkedHashMap<>();
-    d.put("name", e.name());
-    d.put("summary", e.summary());
-    d.put("category", e.category().name());
-    d.put("teamVisibility", e.teamVisibility().name());
-    d.put(
-        "visibleTeamIds",
-        e.visibleTeamIds().stream().map(UUID::toString).sorted().toList().toString());
-    d.put(
-        "description",
-        e.description() == null ? "" : "(" + e.description().length() + " characters)");
-    d.put("supportUrl", nonNull(e.supportUrl()));
-    d.put("supportEmail", nonNull(e.supportEmail()));
-    d.put("vendor", nonNull(e.vendor()));
-    d.put("version", nonNull(e.version()));
-    return d;
-  }
-
-  private static String nonNull(@Nullable String s) {
-    return s == null ? "" : s;
   }
 
   private static @Nullable String blankToNull(@Nullable String s) {

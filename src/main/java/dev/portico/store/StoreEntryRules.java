@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -157,10 +156,5 @@ public final class StoreEntryRules {
 
   private static List<String> names(Enum<?>[] values) {
     return Arrays.stream(values).map(Enum::name).toList();
-  }
-
-  /** The set, for drafts built from loose input. */
-  public static Set<UUID> teams(@Nullable Set<UUID> ids) {
-    return ids == null ? Set.of() : ids;
   }
 }

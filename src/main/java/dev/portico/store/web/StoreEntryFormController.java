@@ -9,7 +9,6 @@ import dev.portico.store.StoreCategory;
 import dev.portico.store.StoreEntries;
 import dev.portico.store.StoreEntry;
 import dev.portico.store.StoreEntryDraft;
-import dev.portico.store.StoreEntryRules;
 import dev.portico.store.internal.ImagePolicy;
 import dev.portico.system.Actor;
 import dev.portico.system.InvalidInput;
@@ -165,7 +164,6 @@ class StoreEntryFormController {
             ? groups.choices(GroupKind.TEAM, place.app().ownerAccountId(), chosen, 200)
             : List.of());
     model.addAttribute("maxImages", ImagePolicy.MAX_IMAGES);
-    model.addAttribute("rules", new int[] {StoreEntryRules.MAX_NAME, StoreEntryRules.MAX_SUMMARY});
     return FORM;
   }
 }
