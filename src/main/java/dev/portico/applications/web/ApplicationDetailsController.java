@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * An app's Details tab (APP-4) with its buttons: Create store entry and Transfer ownership (pages
- * that say what is coming until their issues land) and Delete application (APP-5), which asks first
- * and names what will be lost. Editors see Details; the rest is for managers. Anyone else gets a
- * 404, exactly as for an app that does not exist.
+ * An app's Details tab (APP-4) with its buttons: Create store entry (a page that says what is
+ * coming until its issue lands), Transfer ownership ({@link ApplicationTransferController}) and
+ * Delete application (APP-5), which asks first and names what will be lost. Editors see Details;
+ * the rest is for managers. Anyone else gets a 404, exactly as for an app that does not exist.
  */
 @Controller
 @RequestMapping("/developer/oauth-applications/{appId}")
@@ -65,21 +65,6 @@ class ApplicationDetailsController {
             "The entry starts private: only you and the teams you choose see it.",
             "The launch checklist then shows what is left before you can ask for publication.",
             "While an app has a store entry it cannot be deleted: delete the entry first."),
-        model);
-  }
-
-  @GetMapping("/transfer")
-  String showTransferComingSoon(User me, @PathVariable UUID appId, Model model) {
-    return comingSoon(
-        places.forManager(me, appId),
-        "Transfer ownership",
-        "Transferring ownership is coming soon. Here you will hand the app to a person (found by"
-            + " name or email), a company or an enterprise.",
-        List.of(
-            "The app leaves your list of OAuth applications and appears in the new owner's.",
-            "The new owner is notified by email (a company's or enterprise's admins all are).",
-            "Future API calls of the app count toward the new owner's limits; past usage stays"
-                + " with you."),
         model);
   }
 
