@@ -6,7 +6,6 @@ import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
 import dev.portico.applications.internal.Applications;
 import dev.portico.system.Actor;
-import dev.portico.system.ChangeFeed;
 import dev.portico.system.InvalidInput;
 import dev.portico.system.NotFound;
 import java.time.Clock;
@@ -35,13 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ApplicationTransfers {
 
-  /** The authorization server's change feed topic of grants: the app id drops its tokens. */
-  static final String GRANT_TOPIC = "grant";
-
   private final Applications applications;
   private final AccountManagement accounts;
   private final UserManagement users;
-  private final ChangeFeed feed;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -49,13 +44,11 @@ public class ApplicationTransfers {
       Applications applications,
       AccountManagement accounts,
       UserManagement users,
-      ChangeFeed feed,
       ApplicationEventPublisher events,
       Clock clock) {
     this.applications = applications;
     this.accounts = accounts;
     this.users = users;
-    this.feed = feed;
     this.events = events;
     this.clock = clock;
   }
@@ -91,7 +84,6 @@ public class ApplicationTransfers {
     Account from = accounts.account(locked.ownerAccountId()).orElseThrow();
     Instant now = clock.instant();
     applications.changeOwner(locked, to.id(), now);
-    feed.record(GRANT_TOPIC, locked.id().toString());
     events.publishEvent(
         new OwnershipTransferred(
             actor,

@@ -14,6 +14,7 @@ import dev.portico.system.Htmx;
 import dev.portico.system.InvalidInput;
 import dev.portico.system.ResultPage;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +79,7 @@ class ApplicationTransferController {
       @PathVariable UUID appId,
       @RequestParam(required = false) @Nullable UUID toUserId,
       @RequestParam(required = false) @Nullable UUID toAccountId,
+      HttpServletResponse response,
       Model model) {
     ApplicationPlace place = places.forManager(me, appId);
     TransferTarget target = new TransferTarget(toUserId, toAccountId);
@@ -89,7 +91,7 @@ class ApplicationTransferController {
       model.addAttribute("oldOwner", transfers.ownerLabel(place.owner()));
       return "applications/application-transfer-confirm";
     } catch (InvalidInput e) {
-      return refused(me, place, e, model);
+      return refused(me, place, e, response, model);
     }
   }
 
@@ -100,6 +102,7 @@ class ApplicationTransferController {
       @PathVariable UUID appId,
       @RequestParam(required = false) @Nullable UUID toUserId,
       @RequestParam(required = false) @Nullable UUID toAccountId,
+      HttpServletResponse response,
       Model model,
       RedirectAttributes redirect) {
     ApplicationPlace place = places.forManager(me, appId);
@@ -111,7 +114,7 @@ class ApplicationTransferController {
               actor, me, me.operator(), place.app(), new TransferTarget(toUserId, toAccountId));
       newOwner = accounts.account(app.ownerAccountId()).map(transfers::ownerLabel).orElse("");
     } catch (InvalidInput e) {
-      return refused(me, place, e, model);
+      return refused(me, place, e, response, model);
     }
     redirect.addFlashAttribute(
         "flash", "Transferred the OAuth application “" + app.name() + "” to " + newOwner + ".");
@@ -119,7 +122,10 @@ class ApplicationTransferController {
     return "redirect:" + (stillVisible ? place.base() : place.list());
   }
 
-  private String refused(User me, ApplicationPlace place, InvalidInput e, Model model) {
+  /** The search page again, with why the choice cannot own the app: 422, nothing changed. */
+  private String refused(
+      User me, ApplicationPlace place, InvalidInput e, HttpServletResponse response, Model model) {
+    response.setStatus(422);
     model.addAttribute("place", place);
     model.addAttribute("q", "");
     model.addAttribute("cq", "");
