@@ -66,12 +66,12 @@ class ApplicationTabsConsoleTests {
   }
 
   @Test
-  void comingSoonPagesExplainWhatWillBeThereAndLinkBack() throws Exception {
+  void comingSoonPageExplainsWhatWillBeThereAndLinksBack() throws Exception {
     Company acme = fixtures.company("Acme");
     Application app = apps.register(acme.admin(), acme.id(), "Soon");
     String base = "/developer/oauth-applications/" + app.id();
 
-    for (String page : new String[] {"/store-entry/new", "/transfer"}) {
+    for (String page : new String[] {"/store-entry/new"}) {
       mvc.perform(get(base + page).with(as(acme.admin())))
           .andExpect(status().isOk())
           .andExpect(content().string(containsString("coming soon")))

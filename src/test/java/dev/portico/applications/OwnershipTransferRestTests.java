@@ -34,6 +34,10 @@ class OwnershipTransferRestTests {
   @Autowired TestAccounts fixtures;
   @Autowired TestApiKeys apiKeys;
   @Autowired ApplicationManagement management;
+  @Autowired SharingFixtures sharingFixtures;
+  @Autowired ApplicationSharing sharing;
+  @Autowired ApplicationAssignments assignments;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void managerTransfersToAPersonAndGetsTheAppAsItsNewOwnerSeesIt() throws Exception {
@@ -52,6 +56,55 @@ class OwnershipTransferRestTests {
 
     assertThat(management.count(acme.id())).isZero();
     assertThat(management.count(bob.personalAccountId())).isOne();
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+        .andExpect(
+            jsonPath("$.paths['/api/developer/applications/{appId}/transfer'].post.summary")
+                .exists());
+  }
+
+  @Test
+  void leavingTheCompanyClearsTheAdminTeamAndRemovesTheAssignments() throws Exception {
+    Company acme = fixtures.company("Acme");
+    User member = fixtures.member(acme, Role.MEMBER, License.FULL);
+    User bob = fixtures.individual();
+    UUID team = sharingFixtures.team(acme.id(), member);
+    Application app = sharingFixtures.register(acme.admin(), acme.id());
+    app =
+        management.update(
+            SharingFixtures.actor(acme.admin()),
+            app,
+            new ApplicationDraft(
+                app.name(),
+                app.primaryFormat(),
+                app.summary(),
+                app.redirectUrls(),
+                app.type(),
+                app.oauthUrl(),
+                false,
+                app.scopes(),
+                team,
+                java.util.List.of()));
+    sharing.assign(
+        SharingFixtures.actor(acme.admin()),
+        app,
+        new AssignmentSelection(
+            java.util.Set.of(member.id()), java.util.Set.of(team), java.util.Set.of()));
+    assertThat(assignments.mayUse(member.id(), app.id())).isTrue();
+    assertThat(app.adminTeamId()).isEqualTo(team);
+
+    transfer(key(acme.admin()), app.id().toString(), "{\"toUserId\":\"" + bob.id() + "\"}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.adminTeamId").doesNotExist());
+
+    Application moved = management.application(app.id()).orElseThrow();
+    assertThat(moved.adminTeamId()).isNull();
+    assertThat(
+            jdbc.sql("select count(*) from app_assignment where application_id = :id")
+                .param("id", app.id())
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
