@@ -111,6 +111,28 @@ class OwnershipTransferConsoleTests {
   }
 
   @Test
+  void theOperatorSearchesAnyCompanyAndTransfersToIt() throws Exception {
+    Company acme = accounts.company("Acme");
+    Company globex = accounts.company("Globex");
+    User operator = accounts.operator();
+    Application app = register(management, acme.admin(), acme.id()).application();
+    assertThat(page(acme.admin(), base(app) + "/transfer?cq=" + globex.tag()))
+        .doesNotContain("toAccountId=" + globex.id());
+
+    assertThat(page(operator, base(app) + "/transfer?cq=" + globex.account().name()))
+        .contains("toAccountId=" + globex.id());
+    mvc.perform(
+            post(base(app) + "/transfer")
+                .param("toAccountId", globex.id().toString())
+                .with(as(operator))
+                .with(csrf()))
+        .andExpect(redirectedUrl(base(app)));
+
+    assertThat(management.application(app.id()).orElseThrow().ownerAccountId())
+        .isEqualTo(globex.id());
+  }
+
+  @Test
   void theSearchOffersOnlyActiveFullUsersAndAnswersHtmxWithTheResultsAlone() throws Exception {
     Company acme = accounts.company("Acme");
     User light = accounts.member(acme, Role.MEMBER, License.LIGHT);
