@@ -225,6 +225,15 @@ public class UserManagement {
     return users.candidates(companyId, q, activeOnly, Math.min(Math.max(limit, 1), 200));
   }
 
+  /**
+   * Active, non-light users on the whole platform whose name or email contains the text, by name:
+   * whom an application may be transferred to (OWN-1).
+   */
+  @Transactional(readOnly = true)
+  public List<User> transferCandidates(String q, int limit) {
+    return users.activeFullUsers(q, Math.min(Math.max(limit, 1), 50));
+  }
+
   /** The users with these ids (those that exist), by name: one query for a whole page. */
   @Transactional(readOnly = true)
   public List<User> users(java.util.Collection<UUID> ids) {

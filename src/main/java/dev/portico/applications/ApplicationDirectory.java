@@ -115,6 +115,11 @@ public class ApplicationDirectory {
     evict(event.clientId());
   }
 
+  @EventListener
+  void on(OwnershipTransferred event) {
+    evict(event.clientId());
+  }
+
   private Optional<StoredApplication> stored(String clientId) {
     if (clientId.isEmpty() || clientId.length() > 64) {
       return Optional.empty();

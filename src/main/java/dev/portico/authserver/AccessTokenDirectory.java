@@ -131,12 +131,19 @@ public class AccessTokenDirectory implements ChangeSubscriber {
     if (app == null || !app.id().equals(cached.applicationId())) {
       throw new AccessTokenRefused(AccessTokenRefused.Reason.APPLICATION_GONE);
     }
-    boolean ownedByCompany = cached.ownedByCompany();
     if (!app.ownerAccountId().equals(cached.ownerAccountId())) {
-      // The application changed hands: who owns it now is read again (and the entry reloaded).
-      ownedByCompany = policy.ownedByCompany(app);
+      // The application changed hands (OWN-4) and the change feed has not reached this node yet:
+      // the entry is reloaded now, so that this very call is charged to the new owner.
       cache.invalidate(hash);
+      cached = cache.get(hash).orElse(null);
+      if (cached == null) {
+        return Optional.empty();
+      }
     }
+    boolean ownedByCompany =
+        app.ownerAccountId().equals(cached.ownerAccountId())
+            ? cached.ownedByCompany()
+            : policy.ownedByCompany(app);
     if (policy.refusal(cached.user(), app, ownedByCompany).isPresent()) {
       throw new AccessTokenRefused(
           cached.user().isActive()

@@ -4,6 +4,7 @@ import dev.portico.accounts.UserRemoved;
 import dev.portico.applications.ApplicationAssignmentRemoved;
 import dev.portico.applications.ApplicationDeleted;
 import dev.portico.applications.ApplicationManagement;
+import dev.portico.applications.OwnershipTransferred;
 import dev.portico.authserver.internal.AccessTokens;
 import dev.portico.system.ChangeFeed;
 import java.util.List;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
  *   <li>an application deleted (APP-5): every grant of it;
  *   <li>a user removed from a company: their grants of that company's applications (once out of the
  *       company, {@link GrantPolicy} would let them keep using them);
+ *   <li>an application transferred (OWN-4): no grant ends, but its cached tokens are dropped (topic
+ *       {@value AccessTokenDirectory#GRANT_TOPIC}, the app id), so that its next calls are charged
+ *       to the new owner;
  *   <li>{@link GrantsRevoked}: topic {@value AccessTokenDirectory#GRANT_TOPIC}, with the revoked
  *       authorizations' ids, or the application's id when all its grants ended.
  * </ul>
@@ -55,6 +59,11 @@ class GrantRevocations {
   @EventListener
   void on(ApplicationDeleted event) {
     grants.revokeApplication(event.applicationId());
+  }
+
+  @EventListener
+  void on(OwnershipTransferred event) {
+    feed.record(AccessTokenDirectory.GRANT_TOPIC, event.applicationId().toString());
   }
 
   @EventListener

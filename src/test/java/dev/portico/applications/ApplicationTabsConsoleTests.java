@@ -66,20 +66,6 @@ class ApplicationTabsConsoleTests {
   }
 
   @Test
-  void comingSoonPagesExplainWhatWillBeThereAndLinkBack() throws Exception {
-    Company acme = fixtures.company("Acme");
-    Application app = apps.register(acme.admin(), acme.id(), "Soon");
-    String base = "/developer/oauth-applications/" + app.id();
-
-    for (String page : new String[] {"/transfer"}) {
-      mvc.perform(get(base + page).with(as(acme.admin())))
-          .andExpect(status().isOk())
-          .andExpect(content().string(containsString("coming soon")))
-          .andExpect(content().string(containsString("href=\"" + base + "\">Back to the app")));
-    }
-  }
-
-  @Test
   void settingsShowThePrimaryFormatDisabledAndSaveTheRest() throws Exception {
     Company acme = fixtures.company("Acme");
     Application app = apps.register(acme.admin(), acme.id(), "Before");

@@ -201,6 +201,14 @@ class AccessTokenDirectoryTests {
   }
 
   @Test
+  void aCallAfterTheAppChangedHandsIsChargedToTheNewOwnerBeforeTheChangeFeedArrives() {
+    String token = token(member(), individualApp, HOUR);
+    assertThat(tokenDirectory.authenticate(token).orElseThrow().accountId()).isEqualTo(solo.id());
+    apps.put(individualApp.clientId(), AccessTokenFixtures.withOwner(individualApp, acme.id()));
+    assertThat(tokenDirectory.authenticate(token).orElseThrow().accountId()).isEqualTo(acme.id());
+  }
+
+  @Test
   void changeFeedDropsExactlyTheEntriesItNames() {
     User alice = member();
     User bob = member();

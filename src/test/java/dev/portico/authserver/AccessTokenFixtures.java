@@ -126,6 +126,31 @@ final class AccessTokenFixtures {
         a.updatedAt());
   }
 
+  /** The app as it is after a transfer to this owner (OWN-1). */
+  static Application withOwner(Application a, UUID owner) {
+    return new Application(
+        a.id(),
+        owner,
+        a.name(),
+        a.primaryFormat(),
+        a.summary(),
+        a.redirectUrls(),
+        a.type(),
+        a.oauthUrl(),
+        a.supportsCollaboration(),
+        a.scopes(),
+        a.adminTeamId(),
+        a.collaborators(),
+        a.clientId(),
+        a.secretCreatedAt(),
+        a.previousSecret(),
+        a.consentEpoch(),
+        a.platformOAuth(),
+        a.createdAt(),
+        a.createdBy(),
+        a.updatedAt());
+  }
+
   /** An account of this type and name. */
   static Account account(AccountType type, String name) {
     return new Account(

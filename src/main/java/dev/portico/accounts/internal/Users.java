@@ -215,6 +215,18 @@ public class Users {
         .list();
   }
 
+  /** Active, non-light users whose name or email contains {@code q}, by name. */
+  public List<User> activeFullUsers(String q, int limit) {
+    return jdbc.sql(
+            "select * from acc_user where state = 'ACTIVE' and license <> 'LIGHT' and (lower(name)"
+                + " like :q escape '\\' or email_key like :q escape '\\')"
+                + " order by lower(name), id limit :limit")
+        .param("q", Sql.containsPattern(q))
+        .param("limit", limit)
+        .query(Users::map)
+        .list();
+  }
+
   public long countActiveAdmins(UUID companyId) {
     return jdbc.sql(
             "select count(*) from acc_user where company_id = :company and company_role = 'ADMIN' and state = 'ACTIVE'")

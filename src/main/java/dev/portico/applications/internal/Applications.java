@@ -174,6 +174,26 @@ public class Applications {
         .map(rows::complete);
   }
 
+  /**
+   * Hands the application to another account (OWN-1): its admin team (a team of the old owner) is
+   * cleared and its assignments (of the old owner's users, teams and groups) are removed; the app
+   * counts of both accounts follow. Everything else stays.
+   */
+  public void changeOwner(Application app, UUID newOwnerAccountId, Instant at) {
+    jdbc.sql(
+            "update app_application set owner_account_id = :owner, admin_team_id = null,"
+                + " updated_at = :at where id = :id")
+        .param("id", app.id())
+        .param("owner", newOwnerAccountId)
+        .param("at", ts(at))
+        .update();
+    jdbc.sql("delete from app_assignment where application_id = :id")
+        .param("id", app.id())
+        .update();
+    addToCount(app.ownerAccountId(), -1);
+    addToCount(newOwnerAccountId, 1);
+  }
+
   /** Locks the application's row until the transaction ends. */
   public Optional<Application> lock(UUID id) {
     return jdbc.sql("select * from app_application where id = :id for update")

@@ -7,7 +7,6 @@ import dev.portico.applications.ApplicationManagement;
 import dev.portico.applications.ApplicationPlace;
 import dev.portico.applications.ApplicationPlaces;
 import dev.portico.system.Actor;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,10 +19,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * An app's Details tab (APP-4) with its buttons: Create store entry (the store module's form at
- * {@code /store-entry}), Transfer ownership (a page that says what is coming until its issue lands)
- * and Delete application (APP-5), which asks first and names what will be lost. Editors see
- * Details; the rest is for managers. Anyone else gets a 404, exactly as for an app that does not
- * exist.
+ * {@code /store-entry}), Transfer ownership ({@link ApplicationTransferController}) and Delete
+ * application (APP-5), which asks first and names what will be lost. Editors see Details; the rest
+ * is for managers. Anyone else gets a 404, exactly as for an app that does not exist.
  */
 @Controller
 @RequestMapping("/developer/oauth-applications/{appId}")
@@ -53,21 +51,6 @@ class ApplicationDetailsController {
     return "applications/application-details";
   }
 
-  @GetMapping("/transfer")
-  String showTransferComingSoon(User me, @PathVariable UUID appId, Model model) {
-    return comingSoon(
-        places.forManager(me, appId),
-        "Transfer ownership",
-        "Transferring ownership is coming soon. Here you will hand the app to a person (found by"
-            + " name or email), a company or an enterprise.",
-        List.of(
-            "The app leaves your list of OAuth applications and appears in the new owner's.",
-            "The new owner is notified by email (a company's or enterprise's admins all are).",
-            "Future API calls of the app count toward the new owner's limits; past usage stays"
-                + " with you."),
-        model);
-  }
-
   @GetMapping("/delete")
   String initDeletion(User me, @PathVariable UUID appId, Model model) {
     ApplicationPlace place = places.forManager(me, appId);
@@ -87,14 +70,5 @@ class ApplicationDetailsController {
         "flash",
         "Deleted the OAuth application “" + app.name() + "” (client id " + app.clientId() + ").");
     return "redirect:" + place.list();
-  }
-
-  private static String comingSoon(
-      ApplicationPlace place, String title, String lead, List<String> points, Model model) {
-    model.addAttribute("place", place);
-    model.addAttribute("title", title);
-    model.addAttribute("lead", lead);
-    model.addAttribute("points", points);
-    return "applications/application-coming-soon";
   }
 }

@@ -4,6 +4,7 @@ import dev.portico.accounts.Account;
 import dev.portico.accounts.User;
 import dev.portico.accounts.UserInvited;
 import dev.portico.applications.ApplicationSecretRegenerated;
+import dev.portico.applications.OwnershipTransferred;
 import dev.portico.usage.UsageThresholdReached;
 import java.util.Locale;
 import java.util.Map;
@@ -100,6 +101,41 @@ class NotificationListeners {
                           + overlap
                           + ".",
                       "/developer/oauth-applications/" + event.applicationId() + "/keys");
+              tellAdministrators(account, notice);
+            });
+  }
+
+  /** OWN-3: the new owner's admins (the individual, for a personal account). */
+  @ApplicationModuleListener
+  void on(OwnershipTransferred event) {
+    recipients
+        .account(event.newOwnerAccountId())
+        .ifPresent(
+            account -> {
+              String title = event.name() + " was transferred to " + account.name();
+              Notice notice =
+                  new Notice(
+                      "ownership-transferred:%s:%s"
+                          .formatted(event.applicationId(), event.transferredAt()),
+                      "ownership-transferred",
+                      account.id(),
+                      "[Portico] " + title,
+                      Map.of(
+                          "event",
+                          event,
+                          "account",
+                          account,
+                          "by",
+                          event.actor().email(),
+                          "owner",
+                          event.diff().getOrDefault("owner", "")),
+                      title,
+                      "By "
+                          + event.actor().email()
+                          + ". Its API calls now count toward "
+                          + account.name()
+                          + "'s allocation.",
+                      "/developer/oauth-applications/" + event.applicationId());
               tellAdministrators(account, notice);
             });
   }

@@ -2,6 +2,7 @@ package dev.portico.notifications.internal;
 
 import dev.portico.accounts.UserInvited;
 import dev.portico.applications.ApplicationSecretRegenerated;
+import dev.portico.applications.OwnershipTransferred;
 import dev.portico.usage.UsageThresholdReached;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,7 @@ class PublicationResubmission {
     Object event = publication.getEvent();
     return event instanceof UsageThresholdReached
         || event instanceof UserInvited
-        || event instanceof ApplicationSecretRegenerated;
+        || event instanceof ApplicationSecretRegenerated
+        || event instanceof OwnershipTransferred;
   }
 }
