@@ -105,7 +105,7 @@ public class StoreEntries {
 
   /** Creates the app's entry, private (STO-2); a second one for the app is a {@link Conflict}. */
   public StoreEntry create(
-      Actor actor, Application app, StoreEntryDraft draft, List<byte[]> uploads) {
+      Actor actor, Application app, StoreEntryDraft draft, List<ImageUpload> uploads) {
     List<ImagePolicy.Image> accepted = checked(app, draft, 0, uploads);
     if (rows.idOfApplication(app.id()).isPresent()) {
       throw new Conflict("The app already has a store entry.");
@@ -132,7 +132,7 @@ public class StoreEntries {
       Actor actor,
       Application app,
       StoreEntryDraft draft,
-      List<byte[]> uploads,
+      List<ImageUpload> uploads,
       boolean removeImages) {
     StoreEntry current = entryOf(app).orElseThrow(() -> new NotFound("Store entry"));
     rows.lock(current.id());
@@ -221,12 +221,15 @@ public class StoreEntries {
   /** Every broken rule of the draft and images for the app's entry ({@code current} or new). */
   @Transactional(readOnly = true)
   public void check(
-      Application app, StoreEntryDraft draft, @Nullable StoreEntry current, List<byte[]> uploads) {
+      Application app,
+      StoreEntryDraft draft,
+      @Nullable StoreEntry current,
+      List<ImageUpload> uploads) {
     checked(app, draft, current == null ? 0 : current.imageCount(), uploads);
   }
 
   private List<ImagePolicy.Image> checked(
-      Application app, StoreEntryDraft draft, int kept, List<byte[]> uploads) {
+      Application app, StoreEntryDraft draft, int kept, List<ImageUpload> uploads) {
     Set<UUID> known =
         draft.visibleTeamIds().isEmpty()
             ? Set.of()
@@ -235,7 +238,7 @@ public class StoreEntries {
         new ArrayList<>(StoreEntryRules.check(draft, app, known::contains));
     List<ImagePolicy.Image> accepted = List.of();
     try {
-      accepted = images.accept(kept, uploads);
+      accepted = images.accept(kept, ImageUpload.bytesOf(uploads));
     } catch (InvalidInput e) {
       found.addAll(e.violations());
     }

@@ -96,7 +96,8 @@ class StoreEntryAccessTests {
         StoreFixtures.actor(acme.admin()),
         app,
         StoreEntryDraft.of(entry),
-        List.of(ImagePolicyTests.png()),
+        List.of(
+            ImageUpload.read(new java.io.ByteArrayInputStream(ImagePolicyTests.png()), 1 << 21)),
         false);
   }
 

@@ -1,5 +1,6 @@
 package dev.portico.store.web;
 
+import dev.portico.store.ImageUpload;
 import dev.portico.store.StoreEntryDraft;
 import dev.portico.system.InvalidInput.FieldViolation;
 import java.io.IOException;
@@ -86,14 +87,14 @@ public class StoreEntryForm {
   }
 
   /** The uploaded files' bytes, each read at most one byte over the limit. */
-  List<byte[]> uploads(int limit) {
-    List<byte[]> all = new ArrayList<>();
+  List<ImageUpload> uploads(int limit) {
+    List<ImageUpload> all = new ArrayList<>();
     for (MultipartFile file : images) {
       if (file.isEmpty()) {
         continue;
       }
       try (InputStream in = file.getInputStream()) {
-        all.add(in.readNBytes(limit + 1));
+        all.add(ImageUpload.read(in, limit));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -5,6 +5,7 @@ import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.User;
 import dev.portico.applications.ApplicationPlace;
 import dev.portico.applications.ApplicationPlaces;
+import dev.portico.store.ImageUpload;
 import dev.portico.store.StoreCategory;
 import dev.portico.store.StoreEntries;
 import dev.portico.store.StoreEntry;
@@ -92,7 +93,7 @@ class StoreEntryFormController {
         }
         throw new InvalidInput(all);
       }
-      List<byte[]> uploads = form.uploads(ImagePolicy.MAX_BYTES);
+      List<ImageUpload> uploads = form.uploads(ImagePolicy.MAX_BYTES);
       StoreEntry saved =
           current == null
               ? entries.create(actor, place.app(), draft, uploads)

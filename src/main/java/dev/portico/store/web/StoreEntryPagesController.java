@@ -8,6 +8,7 @@ import dev.portico.store.StoreEntry;
 import dev.portico.store.StoreImage;
 import dev.portico.system.NotFound;
 import java.util.UUID;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +47,7 @@ class StoreEntryPagesController {
 
   /** An image with its exact type, never sniffed, never run as a document. */
   @GetMapping("/store/entries/{entryId}/images/{n}")
-  ResponseEntity<byte[]> showImage(User me, @PathVariable UUID entryId, @PathVariable int n) {
+  ResponseEntity<Resource> showImage(User me, @PathVariable UUID entryId, @PathVariable int n) {
     StoreImage image = entries.image(me, entryId, n).orElseThrow(() -> new NotFound("Image"));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(image.contentType()))
@@ -54,7 +55,7 @@ class StoreEntryPagesController {
         .header("Content-Security-Policy", "default-src 'none'")
         .header("Content-Disposition", "inline")
         .cacheControl(CacheControl.noCache().cachePrivate())
-        .body(image.bytes());
+        .body(image.body());
   }
 
   @GetMapping("/my/developer/store-entries")
