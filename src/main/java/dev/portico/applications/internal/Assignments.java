@@ -213,31 +213,10 @@ public class Assignments {
       Collection<UUID> aliasIds,
       Collection<UUID> excluded,
       ResultPage.Request page) {
-    StringBuilder where =
-        new StringBuilder(
-            " from app_application a where a.owner_account_id = :company and a.id in (select"
-                + " s.application_id from app_assignment s where (s.kind = 'USER'"
-                + " and s.target_id = :user)");
-    if (!teamIds.isEmpty()) {
-      where.append(" or (s.kind = 'TEAM' and s.target_id in (:teams))");
-    }
-    if (!aliasIds.isEmpty()) {
-      where.append(" or (s.kind = 'ALIAS' and s.target_id in (:aliases))");
-    }
-    where.append(")");
+    Map<String, Object> params = new HashMap<>();
+    StringBuilder where = assignedToUser(companyId, userId, teamIds, aliasIds, params);
     if (!excluded.isEmpty()) {
       where.append(" and a.id not in (:excluded)");
-    }
-    Map<String, Object> params = new HashMap<>();
-    params.put("company", companyId);
-    params.put("user", userId);
-    if (!teamIds.isEmpty()) {
-      params.put("teams", teamIds);
-    }
-    if (!aliasIds.isEmpty()) {
-      params.put("aliases", aliasIds);
-    }
-    if (!excluded.isEmpty()) {
       params.put("excluded", excluded);
     }
     List<ApplicationCard> items =
@@ -260,31 +239,45 @@ public class Assignments {
    */
   public List<ApplicationSummary> usableBy(
       UUID companyId, UUID userId, Collection<UUID> teamIds, Collection<UUID> aliasIds, int limit) {
-    StringBuilder sql =
-        new StringBuilder(
+    Map<String, Object> params = new HashMap<>();
+    StringBuilder where = assignedToUser(companyId, userId, teamIds, aliasIds, params);
+    return jdbc.sql(
             "select a.id, a.owner_account_id, a.name, a.type, a.client_id, a.scopes,"
-                + " a.created_at, a.created_by from app_application a where a.owner_account_id ="
-                + " :company and a.id in (select s.application_id from app_assignment s where"
-                + " (s.kind = 'USER' and s.target_id = :user)");
+                + " a.created_at, a.created_by"
+                + where
+                + " order by a.name_key, a.id limit :limit")
+        .params(params)
+        .param("limit", limit)
+        .query(ApplicationLists::mapSummary)
+        .list();
+  }
+
+  /**
+   * {@code from … where}: the company's applications assigned to the user directly or through one
+   * of the teams or aliases; puts the parameters it names into {@code params}.
+   */
+  private static StringBuilder assignedToUser(
+      UUID companyId,
+      UUID userId,
+      Collection<UUID> teamIds,
+      Collection<UUID> aliasIds,
+      Map<String, Object> params) {
+    StringBuilder where =
+        new StringBuilder(
+            " from app_application a where a.owner_account_id = :company and a.id in (select"
+                + " s.application_id from app_assignment s where (s.kind = 'USER'"
+                + " and s.target_id = :user)");
+    params.put("company", companyId);
+    params.put("user", userId);
     if (!teamIds.isEmpty()) {
-      sql.append(" or (s.kind = 'TEAM' and s.target_id in (:teams))");
+      where.append(" or (s.kind = 'TEAM' and s.target_id in (:teams))");
+      params.put("teams", teamIds);
     }
     if (!aliasIds.isEmpty()) {
-      sql.append(" or (s.kind = 'ALIAS' and s.target_id in (:aliases))");
+      where.append(" or (s.kind = 'ALIAS' and s.target_id in (:aliases))");
+      params.put("aliases", aliasIds);
     }
-    sql.append(") order by a.name_key, a.id limit :limit");
-    var spec =
-        jdbc.sql(sql.toString())
-            .param("company", companyId)
-            .param("user", userId)
-            .param("limit", limit);
-    if (!teamIds.isEmpty()) {
-      spec = spec.param("teams", teamIds);
-    }
-    if (!aliasIds.isEmpty()) {
-      spec = spec.param("aliases", aliasIds);
-    }
-    return spec.query(ApplicationLists::mapSummary).list();
+    return where.append(")");
   }
 
   /** The owning account of the application, if it exists. */
