@@ -233,10 +233,7 @@ public class Assignments {
     return new ResultPage<>(items, page.page(), page.size(), total);
   }
 
-  /**
-   * Every application of the company assigned to the user directly or through one of the teams or
-   * aliases, by name: one query on the assignment indexes, never cached. At most {@code limit}.
-   */
+  /** Every app of the company assigned to the user, by name, at most {@code limit}: one query. */
   public List<ApplicationSummary> usableBy(
       UUID companyId, UUID userId, Collection<UUID> teamIds, Collection<UUID> aliasIds, int limit) {
     Map<String, Object> params = new HashMap<>();
@@ -252,10 +249,7 @@ public class Assignments {
         .list();
   }
 
-  /**
-   * {@code from … where}: the company's applications assigned to the user directly or through one
-   * of the teams or aliases; puts the parameters it names into {@code params}.
-   */
+  /** {@code from … where}: the company's apps assigned to the user; fills {@code params}. */
   private static StringBuilder assignedToUser(
       UUID companyId,
       UUID userId,
