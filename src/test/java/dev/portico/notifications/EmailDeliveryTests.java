@@ -81,12 +81,19 @@ class EmailDeliveryTests {
     assertThat(part(messagesTo(solo.email()).get(0), "text/plain")).contains("answer 402");
   }
 
+  /**
+   * A publication is handed to the listener again after it was handled (a resubmission, or a node
+   * that died before marking it complete): the second delivery writes nothing. The deliveries are
+   * one after the other, as resubmissions are; Modulith's registry tracks publications in progress
+   * by event, so two equal events in flight at once are not a case it (or a threshold) produces.
+   */
   @Test
   void aPublicationDeliveredTwiceSendsOneEmailPerAdmin() {
     Company acme = accounts.company("Acme");
     UsageThresholdReached event = threshold(acme.id(), acme.account().name(), 50);
 
     publishCommitted(tx, events, event);
+    eventually().until(() -> openPublicationsAbout(jdbc, acme.id()) == 0);
     publishCommitted(tx, events, event);
 
     eventually().until(() -> openPublicationsAbout(jdbc, acme.id()) == 0);
