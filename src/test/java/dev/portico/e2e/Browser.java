@@ -272,10 +272,9 @@ public final class Browser
   }
 
   private static java.util.Optional<Integer> springPort(ExtensionContext context) {
-    if (context
-            .getRequiredTestClass()
-            .getAnnotation(org.springframework.boot.test.context.SpringBootTest.class)
-        == null) {
+    if (!org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(
+        context.getRequiredTestClass(),
+        org.springframework.boot.test.context.SpringBootTest.class)) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.ofNullable(

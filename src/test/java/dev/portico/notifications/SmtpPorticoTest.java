@@ -22,4 +22,4 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureMockMvc
 @ContextConfiguration(
     initializers = {EmbeddedPostgresSupport.Initializer.class, TestSmtp.Initializer.class})
-@interface SmtpPorticoTest {}
+public @interface SmtpPorticoTest {}

@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * again to play an SMTP outage. Every message it received while up since the JVM started is kept,
  * so a test counts what each of its own (unique) recipients got.
  */
-final class TestSmtp {
+public final class TestSmtp {
 
   static final int PORT = freePort();
   private static final List<MimeMessage> received = new java.util.ArrayList<>();
@@ -46,7 +46,7 @@ final class TestSmtp {
   }
 
   /** The messages received for this address, while up, since the JVM started. */
-  static synchronized List<MimeMessage> messagesTo(String address) {
+  public static synchronized List<MimeMessage> messagesTo(String address) {
     List<MimeMessage> all = new java.util.ArrayList<>(received);
     if (server != null) {
       all.addAll(Arrays.asList(server.getReceivedMessages()));

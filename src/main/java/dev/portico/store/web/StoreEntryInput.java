@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A create or change request's body: on create a missing name, summary or type comes from the app
  * (STO-1's prefill); on change a missing or {@code null} field keeps its value and {@code ""}
- * clears an optional one. Images are uploaded in the console only.
+ * clears an optional one. Images have their own endpoint ({@code StoreEntryImagesRestController}).
  */
 record StoreEntryInput(
     @Nullable String name,
