@@ -15,7 +15,7 @@
 # read before and after each wrk run and divided by the requests wrk completed. Loopback only;
 # stops by itself (everything it started is stopped at exit). Summary: target/bench/summary.txt.
 #
-#   bench/run-wrk.sh                                  # H2 embedded default, ~7 min
+#   bench/run-wrk.sh                                  # H2 embedded default, ~7–9 min
 #   BENCH_DURATION=5s BENCH_ROUNDS=1 bench/run-wrk.sh # a quick check that it works
 #   BENCH_DB_URL=jdbc:postgresql://127.0.0.1:55432/portico BENCH_DB_USER=postgres bench/run-wrk.sh
 set -euo pipefail
@@ -41,7 +41,6 @@ ACCESS=BenchOperatorAccessKey01
 SECRET=BenchOperatorSecretKey0123456789abcdefABCDEF
 BASE="http://127.0.0.1:$PORT"
 OPERATOR="Authorization: $(bench_basic "$ACCESS" "$SECRET")"
-HZ=$(getconf CLK_TCK)
 rm -rf "$OUT" && mkdir -p "$OUT"
 trap bench_cleanup EXIT
 
@@ -89,13 +88,9 @@ run() { # file duration [NAME=value …]
   echo "server_cpu_ticks $(( $(bench_cpu_ticks "$SERVER") - before ))" >> "$file"
   echo "redis_cpu_ticks $(( $(bench_cpu_ticks "${REDIS_PID:-0}") - redis_before ))" >> "$file"
 }
-field() { awk -v k="$2" '$1 == k {print $2}' "$1"; }
 rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
-requests() { awk '/requests in/ {print $1}' "$1"; }
 non2xx() { awk '/Non-2xx/ {n = $5} END {print n + 0}' "$1"; }
-add() { awk -v a="$1" -v b="$2" 'BEGIN {print a + b}'; }
 
-declare -A RPS REQS TICKS RTICKS BAD
 measure() { # store mode …
   local store=$1 mode r; shift
   export BENCH_REQUESTS="$OUT/$store/requests.tsv" BENCH_THREADS="$THREADS"
@@ -110,18 +105,13 @@ measure() { # store mode …
       mode_env "$mode"
       r="$OUT/$store/$mode-$round.txt"
       run "$r" "$DURATION" "${MODE_ENV[@]}"
-      RPS[$store/$mode]=$(add "${RPS[$store/$mode]:-0}" "$(rps "$r")")
-      REQS[$store/$mode]=$(add "${REQS[$store/$mode]:-0}" "$(requests "$r")")
-      TICKS[$store/$mode]=$(add "${TICKS[$store/$mode]:-0}" "$(field "$r" server_cpu_ticks)")
-      RTICKS[$store/$mode]=$(add "${RTICKS[$store/$mode]:-0}" "$(field "$r" redis_cpu_ticks)")
-      BAD[$store/$mode]=$(add "${BAD[$store/$mode]:-0}" "$(non2xx "$r")")
       line="$line $mode $(rps "$r")/s (non-2xx $(non2xx "$r"))"
     done
     echo "$line"
   done
 }
 
-declare -A NOTE
+printf '%s\n' "${STORE_LIST[@]}" > "$OUT/stores.txt"
 for store in "${STORE_LIST[@]}"; do
   mkdir -p "$OUT/$store"
   args=(); REDIS_PID=
@@ -140,39 +130,18 @@ for store in "${STORE_LIST[@]}"; do
   if [ "$store" = "$OTHERS_ON" ]; then modes=(baseline signed bearer basic operator); fi
   measure "$store" "${modes[@]}"
   if [ -n "$REDIS_PID" ]; then
-    NOTE[$store]="keys in Redis after the run: $(redis-cli -p "$rport" dbsize 2>/dev/null || echo '?')"
+    echo "keys in Redis after the run: $(redis-cli -p "$rport" dbsize 2>/dev/null || echo '?')" > "$OUT/$store/note.txt"
   fi
   bench_stop_pid "$SERVER"
   if [ -n "$REDIS_PID" ]; then bench_stop_pid "$REDIS_PID"; fi
   REDIS_PID=
 done
 
-# The summary: each mode against the baseline of its own server, by req/s and by CPU per call.
+# The summary (bench/wrk/summary.sh, from the files above): each mode against the baseline of its
+# own server, by req/s and by CPU per call.
+echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS round(s) of $DURATION per mode (warm-up $WARMUP); database: ${BENCH_DB_URL:-H2 file}; $(date -u '+%F %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/settings.txt"
 {
-  echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS round(s) of $DURATION per mode (warm-up $WARMUP); database: ${BENCH_DB_URL:-H2 file}; $(date -u '+%F %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
-  printf '%-26s %10s %11s %13s %14s %12s %8s\n' mode 'req/s' '/ baseline' 'CPU µs/call' 'CPU / baseline' 'Redis µs/call' 'non-2xx'
-  for store in "${STORE_LIST[@]}"; do
-    for mode in baseline signed bearer basic operator; do
-      k="$store/$mode"; [ -n "${RPS[$k]:-}" ] || continue
-      case $mode in
-        baseline) label="baseline /ping ($store)" ;; signed) label="signed, nonce-store=$store" ;;
-        *) label="$mode ($store server)" ;;
-      esac
-      awk -v l="$label" -v r="${RPS[$k]}" -v rb="${RPS[$store/baseline]}" -v n="$ROUNDS" \
-        -v t="${TICKS[$k]}" -v q="${REQS[$k]}" -v tb="${TICKS[$store/baseline]}" -v qb="${REQS[$store/baseline]}" \
-        -v rt="${RTICKS[$k]}" -v redis="$( [ "$store" = redis ] && echo 1 || echo 0)" -v bad="${BAD[$k]}" -v hz="$HZ" \
-        'BEGIN {
-           c = q > 0 ? 1e6 * t / hz / q : 0; cb = qb > 0 ? 1e6 * tb / hz / qb : 0
-           rc = redis ? sprintf("%.1f", q > 0 ? 1e6 * rt / hz / q : 0) : "-"
-           printf "%-26s %10.0f %10.1f %% %13.1f %14.2f %12s %8d\n", l, r / n, 100 * r / rb, c, cb > 0 ? c / cb : 0, rc, bad
-         }'
-    done
-    if [ -n "${NOTE[$store]:-}" ]; then echo "  ($store: ${NOTE[$store]})"; fi
-  done
-  if [ -n "${RPS[$OTHERS_ON/operator]:-}" ]; then
-    awk -v m="${RPS[$OTHERS_ON/basic]}" -v o="${RPS[$OTHERS_ON/operator]}" \
-      'BEGIN {printf "metering cost (basic metered vs operator unmetered): %.1f %% of throughput\n", 100 * (o - m) / o}'
-  fi
+  bench/wrk/summary.sh "$OUT"
   if [ -n "${BENCH_DB_URL:-}" ] && command -v psql > /dev/null; then
     for c in $COMPANIES; do
       echo "stored usage of bench company $c: $(psql -X -qtA "${BENCH_DB_URL#jdbc:}" -U "${BENCH_DB_USER:-postgres}" \
