@@ -89,3 +89,35 @@ bench_pg_pids() { # dir
   pm=$(head -1 "$1/data/postmaster.pid")
   echo "$pm" $(pgrep -P "$pm")
 }
+
+# CPU clock ticks (user + system, all threads) used so far by one process; 0 once it is gone.
+bench_cpu_ticks() { # pid
+  [ -r "/proc/$1/stat" ] || { echo 0; return 0; }
+  sed -E 's/^.*\) //' "/proc/$1/stat" | awk '{print $12 + $13}'
+}
+
+# A free TCP port on the loopback interface.
+bench_free_port() {
+  $BENCH_PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# A throwaway Redis on 127.0.0.1:PORT (Debian's redis-server, no persistence), logging to LOG;
+# sets BENCH_REDIS_PID; stopped at exit unless bench_stop_pid stops it earlier.
+bench_redis_start() { # port log
+  local port=$1 log=$2
+  [ -x /usr/bin/redis-server ] || { echo "/usr/bin/redis-server is not installed (apt-get install redis-server)" >&2; return 1; }
+  /usr/bin/redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
+    --protected-mode yes > "$log" 2>&1 &
+  BENCH_REDIS_PID=$!
+  bench_on_exit "bench_stop_pid $BENCH_REDIS_PID"
+  for _ in $(seq 1 60); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "throwaway Redis started on 127.0.0.1:$port (pid $BENCH_REDIS_PID)"
+      return 0
+    fi
+    kill -0 "$BENCH_REDIS_PID" 2>/dev/null || break
+    sleep 0.25
+  done
+  echo "redis-server did not listen on 127.0.0.1:$port; see $log" >&2
+  return 1
+}

@@ -9,19 +9,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Short-term rate limits of {@code /api/**} (API-4, USE-4), beside {@link GatewaySettings} under
- * the same prefix: a token bucket per credential and endpoint group, held across nodes in
- * PostgreSQL (docs/gateway.md "Rate limits").
+ * the same prefix: a token bucket per credential and endpoint group, held across nodes in Redis
+ * when it is configured, else in PostgreSQL (docs/gateway.md "Rate limits").
  *
  * @param rateLimits per endpoint group, the bucket's capacity and the period in which it refills
  *     completely ({@code portico.gateway.rate-limits.<group>.capacity}, {@code .period}); a group
  *     not named here gets {@code rate-limit-per-minute} calls per minute
- * @param rateLimitSyncShare on PostgreSQL, how much of a bucket's capacity one node may take from
- *     its own copy of the bucket before it writes to the database (at least one call): the cluster
- *     can exceed a limit by at most this share times the number of nodes
- * @param rateLimitSyncInterval on PostgreSQL, how old a node's copy of a bucket may be: the first
- *     call after this long reads and writes the database
+ * @param rateLimitSyncShare on PostgreSQL or Redis, how much of a bucket's capacity one node may
+ *     take from its own copy of the bucket before it writes to the store (at least one call): the
+ *     cluster can exceed a limit by at most this share times the number of nodes
+ * @param rateLimitSyncInterval on PostgreSQL or Redis, how old a node's copy of a bucket may be:
+ *     the first call after this long reads and writes the store
  * @param rateLimitTimeout on PostgreSQL, the timeout of each statement of a bucket's read and write
- *     (whole seconds, at least 1); no answer in time is 503 {@code rate_limit_store_unavailable}
+ *     (whole seconds, at least 1), on Redis of each command; no answer in time is 503 {@code
+ *     rate_limit_store_unavailable}
  */
 @ConfigurationProperties("portico.gateway")
 public record RateLimitSettings(

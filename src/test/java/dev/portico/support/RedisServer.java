@@ -40,7 +40,11 @@ public final class RedisServer implements AutoCloseable {
       }
       Assumptions.abort(missing + ": skipping the Redis tests");
     }
-    int port = freePort();
+    return startOn(freePort());
+  }
+
+  /** Starts a server on this port, e.g. again on the port of one stopped (an outage ending). */
+  public static RedisServer startOn(int port) {
     try {
       Process process =
           new ProcessBuilder(

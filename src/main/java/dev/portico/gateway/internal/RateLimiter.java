@@ -5,8 +5,9 @@ import io.github.bucket4j.ConsumptionProbe;
 
 /**
  * Token buckets of the short-term rate limits (API-4, USE-4), one per key: {@link LocalRateLimiter}
- * in this node's memory, {@link PostgresRateLimiter} shared by every node through PostgreSQL.
- * {@link RateLimits} chooses and calls them.
+ * in this node's memory, {@link PostgresRateLimiter} and {@link RedisRateLimiter} shared by every
+ * node through PostgreSQL or Redis ({@link SharedRateLimiter}). {@link RateLimits} chooses and
+ * calls them.
  */
 interface RateLimiter extends AutoCloseable {
 

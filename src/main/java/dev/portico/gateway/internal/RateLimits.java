@@ -16,10 +16,11 @@ import org.springframework.scheduling.annotation.Scheduled;
  * <ul>
  *   <li>{@link #take(ApiCaller, String)}: one token bucket per credential (API key, or OAuth client
  *       and user) and endpoint group, with the group's limit ({@code
- *       portico.gateway.rate-limits.<group>.*}, else {@code rate-limit-per-minute} per minute). On
- *       PostgreSQL the buckets are shared by all nodes ({@link PostgresRateLimiter}); on H2 they
- *       are in memory ({@link LocalRateLimiter}). The bucket's key names its limit, so a changed
- *       limit starts fresh buckets instead of keeping the old figure in the stored ones.
+ *       portico.gateway.rate-limits.<group>.*}, else {@code rate-limit-per-minute} per minute).
+ *       With Redis configured the buckets are shared by all nodes in Redis ({@link
+ *       RedisRateLimiter}), else on PostgreSQL in the database ({@link PostgresRateLimiter}); on H2
+ *       they are in memory ({@link LocalRateLimiter}). The bucket's key names its limit, so a
+ *       changed limit starts fresh buckets instead of keeping the old figure in the stored ones.
  *   <li>{@link #takeForAddress(String)}: calls that fail to authenticate, per client address,
  *       {@code unauthenticated-rate-limit-per-minute} — always in this node's memory, so a cluster
  *       of {@code N} nodes lets an address fail up to {@code N} times that.
@@ -82,7 +83,10 @@ final class RateLimits implements AutoCloseable {
     return longest;
   }
 
-  /** Every minute, on PostgreSQL, deletes the rows of buckets full again for a minute. */
+  /**
+   * Every minute, on PostgreSQL (Redis expires its keys), deletes the rows of buckets full again
+   * for a minute.
+   */
   @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
   void purgeExpired() {
     if (credentials instanceof PostgresRateLimiter shared) {
