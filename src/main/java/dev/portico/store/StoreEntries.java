@@ -126,7 +126,7 @@ public class StoreEntries {
 
   /**
    * Replaces the entry's fields; adds the uploaded images after the kept ones, or after none when
-   * {@code removeImages}.
+   * {@code removeImages}. An entry in review is frozen: a {@link Conflict} (STO-3).
    */
   public StoreEntry update(
       Actor actor,
