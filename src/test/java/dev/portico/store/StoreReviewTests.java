@@ -2,7 +2,6 @@ package dev.portico.store;
 
 import static dev.portico.support.TestAccounts.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,15 +16,8 @@ import dev.portico.store.LaunchFixtures.Launch;
 import dev.portico.support.PorticoTest;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestAccounts.Company;
-import dev.portico.system.Conflict;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * STO-3's review in the console: no request without the complete checklist (a forged POST changes
  * nothing); an entry in review cannot be edited; only the operator sees the queue and decides; a
  * return needs comments, which the owner then sees (escaped) and answers by asking again; an
- * approval makes the entry public and tells the change feed; of two racing decisions one wins;
- * every step is audited.
+ * approval makes the entry public and tells the change feed; every step is audited.
  */
 @PorticoTest
 class StoreReviewTests {
@@ -232,94 +223,8 @@ class StoreReviewTests {
     assertThat(page("/operator/store-review", operator)).doesNotContain(l.entry().name());
   }
 
-  @Test
-  void twoRacingDecisionsEndWithOneAndTheOtherIsAConflict() throws Exception {
-    Company acme = fixtures.company("Acme");
-    Launch l = launches.inReview(acme);
-    User first = fixtures.operator();
-    User second = fixtures.operator();
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      List<Future<String>> results = new ArrayList<>();
-      for (Callable<StoreEntry> decision :
-          List.<Callable<StoreEntry>>of(
-              () ->
-                  review.decide(
-                      StoreFixtures.actor(first),
-                      first,
-                      l.entry().id(),
-                      ReviewDecision.APPROVE,
-                      null),
-              () ->
-                  review.decide(
-                      StoreFixtures.actor(second),
-                      second,
-                      l.entry().id(),
-                      ReviewDecision.RETURN,
-                      "Not yet."))) {
-        results.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  try {
-                    return decision.call().state().name();
-                  } catch (Conflict e) {
-                    return "conflict";
-                  }
-                }));
-      }
-      start.countDown();
-      List<String> outcomes = new ArrayList<>();
-      for (Future<String> f : results) {
-        outcomes.add(f.get());
-      }
-      assertThat(outcomes).containsOnlyOnce("conflict");
-      assertThat(outcomes).containsAnyOf("PUBLIC", "RETURNED");
-    } finally {
-      pool.shutdown();
-    }
-    assertThat(review.history(l.entry()))
-        .extracting(ReviewStep::kind)
-        .filteredOn(k -> k != ReviewStep.Kind.REQUESTED)
-        .hasSize(1);
-    assertThatThrownBy(
-            () ->
-                review.decide(
-                    StoreFixtures.actor(first),
-                    first,
-                    l.entry().id(),
-                    ReviewDecision.APPROVE,
-                    null))
-        .isInstanceOf(Conflict.class);
-  }
-
-  @Test
-  void aCompanyAdminIsNoOperatorForTheService() {
-    Company acme = fixtures.company("Acme");
-    Launch l = launches.inReview(acme);
-    assertThatThrownBy(
-            () ->
-                review.decide(
-                    StoreFixtures.actor(acme.admin()),
-                    acme.admin(),
-                    l.entry().id(),
-                    ReviewDecision.APPROVE,
-                    null))
-        .isInstanceOf(dev.portico.system.NotFound.class);
-    assertThat(state(l.entry())).isEqualTo(EntryState.IN_REVIEW);
-  }
-
   private static MockHttpServletRequestBuilder request(Application app) {
     return post("/developer/oauth-applications/" + app.id() + "/store-entry/publication");
-  }
-
-  private EntryState state(StoreEntry entry) {
-    return EntryState.valueOf(
-        jdbc.sql("select state from sto_entry where id = :id")
-            .param("id", entry.id())
-            .query(String.class)
-            .single());
   }
 
   private String page(String path, User user) throws Exception {
@@ -336,5 +241,13 @@ class StoreReviewTests {
         .param("t", "store entry " + entry.name())
         .query(Long.class)
         .single();
+  }
+
+  private EntryState state(StoreEntry entry) {
+    return EntryState.valueOf(
+        jdbc.sql("select state from sto_entry where id = :id")
+            .param("id", entry.id())
+            .query(String.class)
+            .single());
   }
 }
