@@ -81,7 +81,8 @@ public class LaunchChecklist {
         ManualChecklistItem.byKey(key)
             .orElseThrow(
                 () -> InvalidInput.of("item", "is not a manual item of the launch checklist"));
-    StoreEntry entry = entries.ofApplication(app.id()).orElseThrow(() -> new NotFound("Entry"));
+    StoreEntry entry =
+        entries.ofApplication(app.id()).orElseThrow(() -> new NotFound("Store entry"));
     entries.lock(entry.id());
     entry = entries.find(entry.id()).orElseThrow(() -> new NotFound("Store entry"));
     if (entry.state() != EntryState.PRIVATE && entry.state() != EntryState.RETURNED) {
