@@ -126,7 +126,7 @@ public class StoreEntries {
 
   /**
    * Replaces the entry's fields; adds the uploaded images after the kept ones, or after none when
-   * {@code removeImages}.
+   * {@code removeImages}. An entry in review is frozen: a {@link Conflict} (STO-3).
    */
   public StoreEntry update(
       Actor actor,
@@ -134,8 +134,11 @@ public class StoreEntries {
       StoreEntryDraft draft,
       List<ImageUpload> uploads,
       boolean removeImages) {
+    rows.lock(entryOf(app).orElseThrow(() -> new NotFound("Store entry")).id());
     StoreEntry current = entryOf(app).orElseThrow(() -> new NotFound("Store entry"));
-    rows.lock(current.id());
+    if (current.state() == EntryState.IN_REVIEW) {
+      throw new Conflict("The entry is in review: change it once the operator has decided.");
+    }
     List<ImagePolicy.Image> accepted =
         checked(app, draft, removeImages ? 0 : current.imageCount(), uploads);
     StoreEntry changed =

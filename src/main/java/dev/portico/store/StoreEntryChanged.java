@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A store entry was created, changed or deleted (AUD-1); {@code action} is {@code
- * store-entry.created}, {@code .updated} or {@code .deleted}. The diff never holds image bytes.
+ * A store entry was created, changed or deleted, or moved on its way to the store (AUD-1); {@code
+ * action} is {@code store-entry.created}, {@code .updated}, {@code .deleted}, {@code
+ * .checklist-ticked}, {@code .publication-requested}, {@code .approved} or {@code .returned}. The
+ * diff never holds image bytes.
  */
 public record StoreEntryChanged(
     Actor actor,

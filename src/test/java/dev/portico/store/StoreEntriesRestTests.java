@@ -54,7 +54,7 @@ class StoreEntriesRestTests {
         .andExpect(jsonPath("$.description").value("**Hi**"))
         .andExpect(jsonPath("$.supportUrl").value(Matchers.nullValue()))
         .andExpect(jsonPath("$.state").value("PRIVATE"))
-        .andExpect(jsonPath("$.checklist").isEmpty());
+        .andExpect(jsonPath("$.checklist.length()").value(9));
     send(post(one), key, "{\"category\": \"CAM\"}").andExpect(status().isConflict());
     send(patch(one), key, "{\"vendor\": \"Acme Corp\", \"supportUrl\": \"https://x.example\"}")
         .andExpect(status().isOk())

@@ -5,6 +5,7 @@ import dev.portico.accounts.User;
 import dev.portico.accounts.UserInvited;
 import dev.portico.applications.ApplicationSecretRegenerated;
 import dev.portico.applications.OwnershipTransferred;
+import dev.portico.applications.StoreReviewDecided;
 import dev.portico.usage.UsageThresholdReached;
 import java.util.Locale;
 import java.util.Map;
@@ -136,6 +137,33 @@ class NotificationListeners {
                           + account.name()
                           + "'s allocation.",
                       "/developer/oauth-applications/" + event.applicationId());
+              tellAdministrators(account, notice);
+            });
+  }
+
+  /** STO-3: the admins of the account that owns the app (the individual, for a personal one). */
+  @ApplicationModuleListener
+  void on(StoreReviewDecided event) {
+    recipients
+        .account(event.accountId())
+        .ifPresent(
+            account -> {
+              String title =
+                  event.approved()
+                      ? event.entryName() + " is public in the store"
+                      : event.entryName() + " was returned by the store review";
+              Notice notice =
+                  new Notice(
+                      "store-review:%s:%s".formatted(event.entryId(), event.decidedAt()),
+                      "store-review",
+                      account.id(),
+                      "[Portico] " + title,
+                      Map.of("event", event, "account", account),
+                      title,
+                      event.approved()
+                          ? "Every signed-in user can now find it in the store."
+                          : "The operator's comments: " + event.comments(),
+                      event.entryPath());
               tellAdministrators(account, notice);
             });
   }

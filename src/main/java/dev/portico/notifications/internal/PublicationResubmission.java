@@ -3,6 +3,7 @@ package dev.portico.notifications.internal;
 import dev.portico.accounts.UserInvited;
 import dev.portico.applications.ApplicationSecretRegenerated;
 import dev.portico.applications.OwnershipTransferred;
+import dev.portico.applications.StoreReviewDecided;
 import dev.portico.usage.UsageThresholdReached;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,7 @@ class PublicationResubmission {
     return event instanceof UsageThresholdReached
         || event instanceof UserInvited
         || event instanceof ApplicationSecretRegenerated
-        || event instanceof OwnershipTransferred;
+        || event instanceof OwnershipTransferred
+        || event instanceof StoreReviewDecided;
   }
 }

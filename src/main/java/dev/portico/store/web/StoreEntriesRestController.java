@@ -10,6 +10,7 @@ import dev.portico.accounts.User;
 import dev.portico.accounts.UserManagement;
 import dev.portico.applications.Application;
 import dev.portico.applications.ApplicationAccess;
+import dev.portico.store.LaunchChecklist;
 import dev.portico.store.StoreEntries;
 import dev.portico.store.StoreEntry;
 import dev.portico.store.StoreEntryDraft;
@@ -50,25 +51,28 @@ class StoreEntriesRestController {
   private final UserManagement users;
   private final AccountAccess accountAccess;
   private final AccountManagement accounts;
+  private final LaunchChecklist checklist;
 
   StoreEntriesRestController(
       ApplicationAccess access,
       StoreEntries entries,
       UserManagement users,
       AccountAccess accountAccess,
-      AccountManagement accounts) {
+      AccountManagement accounts,
+      LaunchChecklist checklist) {
     this.access = access;
     this.entries = entries;
     this.users = users;
     this.accountAccess = accountAccess;
     this.accounts = accounts;
+    this.checklist = checklist;
   }
 
   @GetMapping(ONE)
   @Operation(summary = "Read the app's store entry (managers); 404 when it has none")
   StoreEntryBody showEntry(ApiCaller caller, @PathVariable UUID appId) {
     Application app = access.requireManager(caller, appId);
-    return StoreEntryBody.of(entry(app));
+    return body(entry(app));
   }
 
   @PostMapping(path = ONE, consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -87,7 +91,7 @@ class StoreEntriesRestController {
         entries.create(
             Actors.of(caller, request), app, input.over(StoreEntries.prefilled(app)), List.of());
     return ResponseEntity.created(URI.create(ONE.replace("{appId}", app.id().toString())))
-        .body(StoreEntryBody.of(created));
+        .body(body(created));
   }
 
   @PatchMapping(path = ONE, consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -103,8 +107,7 @@ class StoreEntriesRestController {
       HttpServletRequest request) {
     Application app = access.requireManager(caller, appId);
     StoreEntryDraft draft = input.over(StoreEntryDraft.of(entry(app)));
-    return StoreEntryBody.of(
-        entries.update(Actors.of(caller, request), app, draft, List.of(), false));
+    return body(entries.update(Actors.of(caller, request), app, draft, List.of(), false));
   }
 
   @DeleteMapping(ONE)
@@ -122,9 +125,12 @@ class StoreEntriesRestController {
       summary = "List the account's store entries by name (its admins, or the user themself)")
   ResultPage<StoreEntryBody> listEntries(ApiCaller caller, @PathVariable AccountRef accountId) {
     Account owner = owner(caller, accountId);
-    List<StoreEntryBody> all =
-        entries.ofAccount(owner.id()).stream().map(StoreEntryBody::of).toList();
+    List<StoreEntryBody> all = entries.ofAccount(owner.id()).stream().map(this::body).toList();
     return new ResultPage<>(all, 0, Math.max(all.size(), 1), all.size());
+  }
+
+  private StoreEntryBody body(StoreEntry e) {
+    return StoreEntryBody.of(e, checklist.itemsOf(e));
   }
 
   private StoreEntry entry(Application app) {

@@ -6,8 +6,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A store entry over REST (SPEC §13); {@code checklist} stays empty until the launch checklist
- * (STO-3) lands, {@code imageUrls} are the entry's images.
+ * A store entry over REST (SPEC §13); {@code checklist} is the launch checklist (STO-3), given to
+ * the app's managers and the operator (empty for anyone else), {@code imageUrls} are the entry's
+ * images.
  */
 record StoreEntryBody(
     UUID id,
@@ -27,10 +28,14 @@ record StoreEntryBody(
     List<ChecklistItem> checklist,
     List<String> imageUrls) {
 
-  /** One launch checklist item (STO-3, later). */
+  /** One launch checklist item (STO-3); {@code id} is the item's key. */
   record ChecklistItem(String id, String label, boolean automatic, boolean done) {}
 
   static StoreEntryBody of(StoreEntry e) {
+    return of(e, List.of());
+  }
+
+  static StoreEntryBody of(StoreEntry e, List<dev.portico.store.ChecklistItem> checklist) {
     return new StoreEntryBody(
         e.id(),
         e.applicationId(),
@@ -46,7 +51,9 @@ record StoreEntryBody(
         e.vendor(),
         e.version(),
         e.state().name(),
-        List.of(),
+        checklist.stream()
+            .map(i -> new ChecklistItem(i.key(), i.label(), i.automatic(), i.done()))
+            .toList(),
         java.util.stream.IntStream.rangeClosed(1, e.imageCount()).mapToObj(e::imageUrl).toList());
   }
 }

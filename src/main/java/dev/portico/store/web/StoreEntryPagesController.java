@@ -27,10 +27,13 @@ class StoreEntryPagesController {
 
   private final StoreEntries entries;
   private final ApplicationManagement applications;
+  private final LaunchPanel launch;
 
-  StoreEntryPagesController(StoreEntries entries, ApplicationManagement applications) {
+  StoreEntryPagesController(
+      StoreEntries entries, ApplicationManagement applications, LaunchPanel launch) {
     this.entries = entries;
     this.applications = applications;
+    this.launch = launch;
   }
 
   @GetMapping("/store/entries/{entryId}")
@@ -39,7 +42,9 @@ class StoreEntryPagesController {
         entries.visibleTo(me, entryId).orElseThrow(() -> new NotFound("Store entry"));
     model.addAttribute("entry", entry);
     model.addAttribute("descriptionHtml", entries.descriptionHtml(entry));
-    model.addAttribute("manager", entries.manages(me, entry));
+    boolean manager = entries.manages(me, entry);
+    model.addAttribute("manager", manager);
+    launch.addTo(entry, manager, model);
     model.addAttribute(
         "images", java.util.stream.IntStream.rangeClosed(1, entry.imageCount()).boxed().toList());
     return "store/entry";
