@@ -6,6 +6,7 @@ import dev.portico.applications.ApplicationManagement;
 import dev.portico.store.StoreEntries;
 import dev.portico.store.StoreEntry;
 import dev.portico.store.StoreImage;
+import dev.portico.store.StoreSubscriptions;
 import dev.portico.system.NotFound;
 import java.util.UUID;
 import org.springframework.core.io.Resource;
@@ -18,18 +19,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The entry page and its images (STO-2: a private entry is seen by the app's managers and the
- * entry's team-visibility set; anyone else gets a 404 as for no such entry), and Developer → Store
- * entries, the account's entries for whoever may list its applications.
+ * The entry page with Subscribe / Unsubscribe (STO-4) and its images (STO-2: a private entry is
+ * seen by the app's managers and the entry's team-visibility set; anyone else gets a 404 as for no
+ * such entry), and Developer → Store entries, the account's entries for whoever may list its
+ * applications.
  */
 @Controller
 class StoreEntryPagesController {
 
   private final StoreEntries entries;
+  private final StoreSubscriptions subscriptions;
   private final ApplicationManagement applications;
 
-  StoreEntryPagesController(StoreEntries entries, ApplicationManagement applications) {
+  StoreEntryPagesController(
+      StoreEntries entries, StoreSubscriptions subscriptions, ApplicationManagement applications) {
     this.entries = entries;
+    this.subscriptions = subscriptions;
     this.applications = applications;
   }
 
@@ -40,6 +45,8 @@ class StoreEntryPagesController {
     model.addAttribute("entry", entry);
     model.addAttribute("descriptionHtml", entries.descriptionHtml(entry));
     model.addAttribute("manager", entries.manages(me, entry));
+    model.addAttribute("subscribed", subscriptions.isSubscribed(me, entry.id()));
+    model.addAttribute("maySubscribe", !me.isLight());
     model.addAttribute(
         "images", java.util.stream.IntStream.rangeClosed(1, entry.imageCount()).boxed().toList());
     return "store/entry";
