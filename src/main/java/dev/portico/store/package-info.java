@@ -2,8 +2,11 @@
  * Store entries (SPEC §10, STO-1/STO-2): an app's one entry in the store — name, summary, type,
  * category, which teams may see it while it is private, a Markdown description rendered through an
  * allow-list, support links, vendor, version and up to eight re-encoded images. A new entry is
- * {@link dev.portico.store.EntryState#PRIVATE}; review, the launch checklist, the public store and
- * subscriptions come later. While an app has an entry it cannot be deleted (APP-5).
+ * {@link dev.portico.store.EntryState#PRIVATE}. The store itself (STO-4, {@link
+ * dev.portico.store.StoreCatalog}, {@link dev.portico.store.StoreSubscriptions}): who sees which
+ * entry is one rule ({@code internal.EntryVisibility}); subscribers see the app's extensions and
+ * may authorize it; calls of a PUBLIC app's tokens are not metered. While an app has an entry it
+ * cannot be deleted (APP-5).
  */
 @NullMarked
 package dev.portico.store;
