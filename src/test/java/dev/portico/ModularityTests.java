@@ -43,7 +43,7 @@ class ModularityTests {
               "gateway",
               Set.of("system", "accounts", "applications", "apikeys", "authserver", "usage")),
           Map.entry("extensions", Set.of("system", "accounts", "applications")),
-          Map.entry("store", Set.of("system", "accounts", "applications")),
+          Map.entry("store", Set.of("system", "accounts", "applications", "extensions", "usage")),
           Map.entry("notifications", Set.of("system", "accounts", "applications", "usage")),
           Map.entry("audit", Set.of("system", "accounts")));
 

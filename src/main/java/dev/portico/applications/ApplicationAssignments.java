@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,24 +38,28 @@ public class ApplicationAssignments {
   private final UserManagement users;
   private final GroupManagement groups;
   private final UseAnswers answers;
+  private final ObjectProvider<ApplicationUseSource> sources;
 
   ApplicationAssignments(
       Assignments assignments,
       AccountManagement accounts,
       UserManagement users,
       GroupManagement groups,
-      UseAnswers answers) {
+      UseAnswers answers,
+      ObjectProvider<ApplicationUseSource> sources) {
     this.assignments = assignments;
     this.accounts = accounts;
     this.users = users;
     this.groups = groups;
     this.answers = answers;
+    this.sources = sources;
   }
 
   /**
    * Whether the user may use the application (SHR-3): an active, non-light member of the owning
    * company to whom it is assigned directly, through one of their teams, or through an alias that
-   * holds them or one of their teams. Each node keeps an answer for at most {@code
+   * holds them or one of their teams, or to whom an {@link ApplicationUseSource} (the store's
+   * subscriptions) allows it. Each node keeps an answer for at most {@code
    * portico.applications.cache-expiry} (5 s), so a change made on another node (a user added to an
    * assigned team, an assignment removed) shows within that bound; changes made on this node evict
    * the answers they touch at once. Applications of individuals are shared with no one: always
@@ -154,8 +159,11 @@ public class ApplicationAssignments {
       return true;
     }
     UserGroupIds held = groups.groupIdsHoldingUser(company, userId);
-    return (!held.teamIds().isEmpty() || !held.aliasIds().isEmpty())
-        && assignments.reaches(applicationId, userId, held.teamIds(), held.aliasIds());
+    if ((!held.teamIds().isEmpty() || !held.aliasIds().isEmpty())
+        && assignments.reaches(applicationId, userId, held.teamIds(), held.aliasIds())) {
+      return true;
+    }
+    return sources.orderedStream().anyMatch(source -> source.allows(user, applicationId));
   }
 
   /** The owning company; {@link Conflict} for an individual's app, which is shared with no one. */

@@ -8,6 +8,9 @@ import dev.portico.accounts.InvitationAccepted;
 import dev.portico.accounts.UserAdded;
 import dev.portico.accounts.UserRemoved;
 import dev.portico.accounts.UserUpdated;
+import dev.portico.system.ChangeSubscriber;
+import dev.portico.system.ChangedSubjects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Component;
@@ -18,10 +21,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The answers of {@link ApplicationSharing#mayUse}, kept by each node for at most {@code
  * portico.applications.cache-expiry} (5 s): the bound on how long a change made on another node
  * takes to show. Changes made on this node (assignments, an application deleted, a user's license,
- * state or company, a team's or alias's members) evict the answers they touch once they commit.
+ * state or company, a team's or alias's members) evict the answers they touch once they commit; an
+ * {@link ApplicationUseSource}'s changes, announced on the change feed, evict them on every node.
  */
 @Component
-class UseAnswers {
+class UseAnswers implements ChangeSubscriber {
 
   private final Cache<Key, Boolean> cache;
 
@@ -90,6 +94,23 @@ class UseAnswers {
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void on(GroupDeleted event) {
     cache.invalidateAll();
+  }
+
+  @Override
+  public Set<String> topics() {
+    return Set.of(ApplicationUseSource.TOPIC);
+  }
+
+  /** Another module's answer for these applications changed ({@link ApplicationUseSource}). */
+  @Override
+  public void changed(ChangedSubjects changes) {
+    for (String subject : changes.of(ApplicationUseSource.TOPIC)) {
+      try {
+        forgetApplication(UUID.fromString(subject));
+      } catch (IllegalArgumentException notAnId) {
+        // not ours to mend; nothing cached under it
+      }
+    }
   }
 
   private void forgetApplication(UUID applicationId) {

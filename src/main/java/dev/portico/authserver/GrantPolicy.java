@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>a user who is not active (suspended) holds no grant;
  *   <li>a company's application: its members may use it only when it is assigned to them (directly,
- *       through a team or an alias; {@link ApplicationAssignments#mayUse}, which is never true for
- *       a light user); a light user of another company may not use it either (no company has
- *       assigned it to them); other users may (the store issue narrows this to subscribers);
+ *       through a team or an alias — or when they subscribed in the store to an entry they may see,
+ *       STO-4; {@link ApplicationAssignments#mayUse}, which is never true for a light user); a
+ *       light user of another company may not use it either (no company has assigned it to them);
+ *       other users may;
  *   <li>an individual's application: any active user may.
  * </ul>
  *

@@ -3,14 +3,11 @@ package dev.portico.store;
 import dev.portico.accounts.GroupKind;
 import dev.portico.accounts.GroupManagement;
 import dev.portico.accounts.User;
-import dev.portico.accounts.UserManagement;
 import dev.portico.applications.Application;
-import dev.portico.applications.ApplicationAccess;
-import dev.portico.applications.ApplicationManagement;
-import dev.portico.applications.ApplicationRole;
 import dev.portico.applications.ApplicationType;
 import dev.portico.store.internal.DescriptionRenderer;
 import dev.portico.store.internal.EntryRows;
+import dev.portico.store.internal.EntryVisibility;
 import dev.portico.store.internal.ImagePolicy;
 import dev.portico.system.Actor;
 import dev.portico.system.Conflict;
@@ -36,9 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates, changes, deletes and shows store entries (STO-1, STO-2). Callers resolve the {@link
  * Application} for one of its managers first; every broken rule, images included, is one {@link
- * InvalidInput} and nothing is stored. Who may view an entry is decided here ({@link #visibleTo}):
- * the app's managers, and while it is private the members of its team-visibility set; everyone else
- * finds nothing, as for an id that does not exist.
+ * InvalidInput} and nothing is stored. Who may view an entry is {@link EntryVisibility}'s rule
+ * ({@link #visibleTo}); everyone else finds nothing, as for an id that does not exist.
  */
 @Service
 @Transactional
@@ -48,9 +44,7 @@ public class StoreEntries {
   private final ImagePolicy images;
   private final DescriptionRenderer renderer;
   private final GroupManagement groups;
-  private final UserManagement users;
-  private final ApplicationAccess access;
-  private final ApplicationManagement applications;
+  private final EntryVisibility visibility;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -59,18 +53,14 @@ public class StoreEntries {
       ImagePolicy images,
       DescriptionRenderer renderer,
       GroupManagement groups,
-      UserManagement users,
-      ApplicationAccess access,
-      ApplicationManagement applications,
+      EntryVisibility visibility,
       ApplicationEventPublisher events,
       Clock clock) {
     this.rows = rows;
     this.images = images;
     this.renderer = renderer;
     this.groups = groups;
-    this.users = users;
-    this.access = access;
-    this.applications = applications;
+    this.visibility = visibility;
     this.events = events;
     this.clock = clock;
   }
@@ -164,44 +154,16 @@ public class StoreEntries {
     publish(actor, app, current, "store-entry.deleted", Map.of("name", current.name()));
   }
 
-  /** The entry, if this user may view it (STO-2); otherwise empty, as for no such entry. */
+  /** The entry, if this user may view it ({@link EntryVisibility}); otherwise empty. */
   @Transactional(readOnly = true)
   public Optional<StoreEntry> visibleTo(User me, UUID entryId) {
-    Optional<StoreEntry> found = rows.find(entryId);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    StoreEntry entry = found.get();
-    if (manages(me, entry)) {
-      return found;
-    }
-    User current = users.user(me.id()).filter(User::isActive).orElse(null);
-    if (current == null
-        || current.isLight()
-        || !current.isMemberOf(entry.ownerAccountId())
-        || entry.state() != EntryState.PRIVATE) {
-      return Optional.empty(); // PUBLIC visibility belongs to the Store page (a later piece)
-    }
-    boolean inSet =
-        switch (entry.teamVisibility()) {
-          case NONE -> false;
-          case ALL_INTERNAL -> true;
-          case SPECIFIC ->
-              groups
-                  .userIdsIn(entry.ownerAccountId(), entry.visibleTeamIds(), Set.of())
-                  .contains(current.id());
-        };
-    return inSet ? found : Optional.empty();
+    return rows.find(entryId).filter(entry -> visibility.sees(me, entry));
   }
 
   /** Whether the user manages the entry's app (sees and edits the entry). */
   @Transactional(readOnly = true)
   public boolean manages(User me, StoreEntry entry) {
-    return applications
-        .application(entry.applicationId())
-        .flatMap(app -> access.roleOf(me, app))
-        .filter(ApplicationRole::manages)
-        .isPresent();
+    return visibility.manages(me, entry);
   }
 
   /** Image {@code n} of an entry the user may view. */

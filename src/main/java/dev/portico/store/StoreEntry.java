@@ -36,6 +36,19 @@ public record StoreEntry(
     return "/store/entries/" + id;
   }
 
+  /**
+   * The support URL when it is https or {@code mailto:} (STO-1 checked it at save; a page renders
+   * nothing else as a link), or null.
+   */
+  public @Nullable String safeSupportUrl() {
+    String url = supportUrl;
+    if (url == null) {
+      return null;
+    }
+    String lower = url.toLowerCase(java.util.Locale.ROOT);
+    return lower.startsWith("https://") || lower.startsWith("mailto:") ? url : null;
+  }
+
   /** The address of image {@code n} (1-based). */
   public String imageUrl(int n) {
     return url() + "/images/" + n;

@@ -77,6 +77,39 @@ public class EntryRows {
         .toList();
   }
 
+  /**
+   * At most {@code limit} entries by name that are PUBLIC or owned by one of the accounts (every
+   * entry when {@code all}), whose name, summary or vendor contains {@code q} (any case; blank for
+   * all): the candidates the store's search then filters through {@link EntryVisibility}.
+   */
+  public List<StoreEntry> search(Set<UUID> accounts, boolean all, String q, int limit) {
+    String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return jdbc
+        .sql(
+            SELECT
+                + "where (e.state = 'PUBLIC' or :all or a.owner_account_id in (:accounts))"
+                + " and (:q = '' or e.name ilike :like or e.summary ilike :like"
+                + " or coalesce(e.vendor, '') ilike :like) order by lower(e.name), e.id limit :limit")
+        .param("all", all)
+        .param("accounts", accounts.isEmpty() ? Set.of(new UUID(0, 0)) : accounts)
+        .param("q", q)
+        .param("like", like)
+        .param("limit", limit)
+        .query((rs, n) -> entry(rs, Set.of()))
+        .list()
+        .stream()
+        .map(e -> e.state() == EntryState.PUBLIC ? e : withTeams(e))
+        .toList();
+  }
+
+  /** The ids of the apps whose entry is PUBLIC (one indexed scan; the unmetered set, USE-2). */
+  public Set<UUID> publicApplicationIds() {
+    return new HashSet<>(
+        jdbc.sql("select application_id from sto_entry where state = 'PUBLIC'")
+            .query(UUID.class)
+            .list());
+  }
+
   public void insert(StoreEntry e, @Nullable UUID createdBy) {
     jdbc.sql(
             "insert into sto_entry (id, application_id, name, summary, type, category,"

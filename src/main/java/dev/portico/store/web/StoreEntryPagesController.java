@@ -6,6 +6,7 @@ import dev.portico.applications.ApplicationManagement;
 import dev.portico.store.StoreEntries;
 import dev.portico.store.StoreEntry;
 import dev.portico.store.StoreImage;
+import dev.portico.store.StoreSubscriptions;
 import dev.portico.system.NotFound;
 import java.util.UUID;
 import org.springframework.core.io.Resource;
@@ -18,20 +19,26 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The entry page and its images (STO-2: a private entry is seen by the app's managers and the
- * entry's team-visibility set; anyone else gets a 404 as for no such entry), and Developer → Store
- * entries, the account's entries for whoever may list its applications.
+ * The entry page with Subscribe / Unsubscribe (STO-4) and its images (STO-2: a private entry is
+ * seen by the app's managers and the entry's team-visibility set; anyone else gets a 404 as for no
+ * such entry), and Developer → Store entries, the account's entries for whoever may list its
+ * applications.
  */
 @Controller
 class StoreEntryPagesController {
 
   private final StoreEntries entries;
+  private final StoreSubscriptions subscriptions;
   private final ApplicationManagement applications;
   private final LaunchPanel launch;
 
   StoreEntryPagesController(
-      StoreEntries entries, ApplicationManagement applications, LaunchPanel launch) {
+      StoreEntries entries,
+      StoreSubscriptions subscriptions,
+      ApplicationManagement applications,
+      LaunchPanel launch) {
     this.entries = entries;
+    this.subscriptions = subscriptions;
     this.applications = applications;
     this.launch = launch;
   }
@@ -45,6 +52,8 @@ class StoreEntryPagesController {
     boolean manager = entries.manages(me, entry);
     model.addAttribute("manager", manager);
     launch.addTo(entry, manager, model);
+    model.addAttribute("subscribed", subscriptions.isSubscribed(me, entry.id()));
+    model.addAttribute("maySubscribe", !me.isLight());
     model.addAttribute(
         "images", java.util.stream.IntStream.rangeClosed(1, entry.imageCount()).boxed().toList());
     return "store/entry";

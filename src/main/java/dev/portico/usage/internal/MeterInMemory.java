@@ -2,11 +2,14 @@ package dev.portico.usage.internal;
 
 import dev.portico.accounts.ApiCaller;
 import dev.portico.usage.Allocations;
+import dev.portico.usage.UnmeteredApplications;
 import dev.portico.usage.UsageMeter;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +34,28 @@ class MeterInMemory implements UsageMeter {
   private final Clock clock;
   private volatile Today today = new Today(Long.MIN_VALUE, LocalDate.MIN);
 
+  private final UnmeteredApplications unmetered;
+
+  /** A meter that counts every app's calls (isolated test meters). */
   MeterInMemory(Allocations allocations, CounterTable table, Clock clock) {
+    this(allocations, table, clock, List.of());
+  }
+
+  /** The node's meter; {@code unmetered} is the store's list of public apps (at most one). */
+  @Autowired
+  MeterInMemory(
+      Allocations allocations,
+      CounterTable table,
+      Clock clock,
+      List<UnmeteredApplications> unmetered) {
     this.views = new AccountViews(allocations, table);
     this.clock = clock;
+    this.unmetered = unmetered.isEmpty() ? UnmeteredApplications.NONE : unmetered.get(0);
   }
 
   @Override
   public boolean exhausted(ApiCaller caller) {
-    if (!Metered.counts(caller)) {
+    if (!Metered.counts(caller, unmetered)) {
       return false;
     }
     AccountView view = views.of(caller.accountId());
@@ -48,7 +65,7 @@ class MeterInMemory implements UsageMeter {
 
   @Override
   public void count(ApiCaller caller, String endpointGroup, int status) {
-    if (!Metered.countsStatus(status) || !Metered.counts(caller)) {
+    if (!Metered.countsStatus(status) || !Metered.counts(caller, unmetered)) {
       return;
     }
     UUID account = caller.accountId();

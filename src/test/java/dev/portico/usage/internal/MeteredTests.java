@@ -3,6 +3,7 @@ package dev.portico.usage.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.accounts.ApiCaller;
+import dev.portico.usage.UnmeteredApplications;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,15 +26,36 @@ class MeteredTests {
 
   @Test
   void operatorsOwnCallsDoNotCount() {
-    assertThat(Metered.counts(caller(true, ApiCaller.Credential.SIGNED_KEY))).isFalse();
-    assertThat(Metered.counts(caller(true, ApiCaller.Credential.BEARER))).isFalse();
+    assertThat(
+            Metered.counts(
+                caller(true, ApiCaller.Credential.SIGNED_KEY), UnmeteredApplications.NONE))
+        .isFalse();
+    assertThat(
+            Metered.counts(caller(true, ApiCaller.Credential.BEARER), UnmeteredApplications.NONE))
+        .isFalse();
   }
 
   @Test
   void keyAndTokenCallsOfOthersCount() {
-    assertThat(Metered.counts(caller(false, ApiCaller.Credential.SIGNED_KEY))).isTrue();
-    assertThat(Metered.counts(caller(false, ApiCaller.Credential.BASIC_KEY))).isTrue();
-    assertThat(Metered.counts(caller(false, ApiCaller.Credential.BEARER))).isTrue();
+    assertThat(
+            Metered.counts(
+                caller(false, ApiCaller.Credential.SIGNED_KEY), UnmeteredApplications.NONE))
+        .isTrue();
+    assertThat(
+            Metered.counts(
+                caller(false, ApiCaller.Credential.BASIC_KEY), UnmeteredApplications.NONE))
+        .isTrue();
+    assertThat(
+            Metered.counts(caller(false, ApiCaller.Credential.BEARER), UnmeteredApplications.NONE))
+        .isTrue();
+  }
+
+  @Test
+  void tokenCallsOfAnUnmeteredAppDoNotCountAndKeyCallsStillDo() {
+    UnmeteredApplications everyApp = applicationId -> true;
+
+    assertThat(Metered.counts(caller(false, ApiCaller.Credential.BEARER), everyApp)).isFalse();
+    assertThat(Metered.counts(caller(false, ApiCaller.Credential.SIGNED_KEY), everyApp)).isTrue();
   }
 
   static ApiCaller caller(boolean operator, ApiCaller.Credential credential) {
