@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Strict on this node.</b> Two requests with one identity at the same time are never both
  * first: each adds to its bucket before it checks the others, so if the slot changes between them
- * at least one sees the other (both may then be refused, which is fail closed).
+ * at least one sees the other (both may then be refused, which is fail closed). Only an entry that
+ * answered {@link Use#FIRST} is never taken back before it expires.
  *
  * <p><b>Bounded.</b> At most {@code capacity} identities are held; a new identity beyond that is
  * {@link Use#UNAVAILABLE} (503), never an out-of-memory error. A replay is still {@link
@@ -58,15 +59,22 @@ final class MemoryNonceBuckets {
           && other != current
           && other.slot() > slot - places
           && other.ids().contains(identity)) {
-        return Use.REPLAYED; // stays in the current bucket too, and is counted there
+        undo(current, identity);
+        return Use.REPLAYED;
       }
     }
     if (held > capacity) {
-      current.ids().remove(identity);
-      size.decrementAndGet();
+      undo(current, identity);
       return Use.UNAVAILABLE;
     }
     return Use.FIRST;
+  }
+
+  /** Takes back an addition that is not a first use (only a first use's entry is never removed). */
+  private void undo(Bucket bucket, String identity) {
+    if (bucket.ids().remove(identity)) {
+      size.decrementAndGet();
+    }
   }
 
   /**
