@@ -43,6 +43,7 @@ final class RedisNonceStore implements NonceStore {
   private final SetArgs firstOnly;
   private final Duration timeout;
   private final OutageLog outages = new OutageLog(log);
+  private volatile @Nullable RedisClusterAsyncCommands<byte[], byte[]> commands;
 
   RedisNonceStore(
       RedisConnectionFactory connections, String prefix, Duration window, Duration timeout) {
@@ -56,15 +57,8 @@ final class RedisNonceStore implements NonceStore {
   public Use firstUse(String accessKey, String nonce) {
     byte[] key = (prefix + Key.of(accessKey, nonce).identity()).getBytes(StandardCharsets.UTF_8);
     RedisFuture<String> answer;
-    try (RedisConnection connection = connections.getConnection()) {
-      if (!(connection.getNativeConnection() instanceof RedisClusterAsyncCommands<?, ?> async)) {
-        outages.warn("Nonce store (redis): not a Lettuce connection: refusing");
-        return Use.UNAVAILABLE;
-      }
-      @SuppressWarnings("unchecked")
-      RedisClusterAsyncCommands<byte[], byte[]> commands =
-          (RedisClusterAsyncCommands<byte[], byte[]>) async;
-      answer = commands.set(key, ONE, firstOnly);
+    try {
+      answer = commands().set(key, ONE, firstOnly);
     } catch (RuntimeException e) {
       outages.warn("Nonce store (redis) unreachable: refusing ({})", e.toString());
       return Use.UNAVAILABLE;
@@ -80,6 +74,26 @@ final class RedisNonceStore implements NonceStore {
     }
     answer.cancel(true);
     return Use.UNAVAILABLE;
+  }
+
+  /**
+   * The asynchronous commands of the factory's shared native connection, asked for once it is up (a
+   * connection that cannot be made is asked for again by the next request); Lettuce reconnects it
+   * by itself after an outage. Never closed here: the factory closes it.
+   */
+  @SuppressWarnings("unchecked")
+  private RedisClusterAsyncCommands<byte[], byte[]> commands() {
+    RedisClusterAsyncCommands<byte[], byte[]> known = commands;
+    if (known == null) {
+      RedisConnection connection = connections.getConnection();
+      if (!(connection.getNativeConnection() instanceof RedisClusterAsyncCommands<?, ?> async)) {
+        connection.close();
+        throw new IllegalStateException("not a Lettuce connection");
+      }
+      known = (RedisClusterAsyncCommands<byte[], byte[]>) async;
+      commands = known;
+    }
+    return known;
   }
 
   /** How Redis's answer to {@code SET … NX} reads: only {@code OK} is a first use. */
