@@ -16,11 +16,13 @@ import org.springframework.util.unit.DataSize;
  * Settings of the gateway.
  *
  * @param maxClockSkew how far a signed request's {@code Date} may be from server time (KEY-5)
- * @param nonceLocalCacheSize nonces each node remembers in memory (the fast path of replay checks)
- * @param nonceWriters threads that write nonces to the database in batches (group commit)
- * @param nonceTimeout how long a signed request waits for the nonce store before it is refused with
- *     503 {@code nonce_store_unavailable} (fail closed); also the timeout of each batch's
- *     transaction
+ * @param nonceLocalCacheSize {@code database} nonce store: nonces each node remembers in memory
+ *     (the fast path of replay checks); the store itself is chosen in {@link NonceStoreSettings}
+ * @param nonceWriters {@code database} nonce store: threads that write nonces to the database in
+ *     batches (group commit)
+ * @param nonceTimeout how long a signed request waits for the nonce store (any of them) before it
+ *     is refused with 503 {@code nonce_store_unavailable} (fail closed); also the timeout of each
+ *     batch's transaction
  * @param rateLimitPerMinute calls one credential may make per minute in each endpoint group that
  *     has no limit of its own in {@link RateLimitSettings}, on all nodes together (API-4, USE-4)
  * @param unauthenticatedRateLimitPerMinute failed calls one client address may make per minute, on

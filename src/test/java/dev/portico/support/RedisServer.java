@@ -33,6 +33,14 @@ public final class RedisServer implements AutoCloseable {
 
   /** Starts a server, or skips the calling test when there is no binary and none is required. */
   public static RedisServer start() {
+    return startOn(0);
+  }
+
+  /**
+   * Starts a server on this port (0: a free one), e.g. a new server where a stopped one was, as
+   * after an outage; skips like {@link #start()}.
+   */
+  public static RedisServer startOn(int requestedPort) {
     if (!Files.isExecutable(BINARY)) {
       String missing = BINARY + " is not installed (apt-get install redis-server)";
       if ("required".equalsIgnoreCase(System.getenv("PORTICO_REDIS"))) {
@@ -40,11 +48,7 @@ public final class RedisServer implements AutoCloseable {
       }
       Assumptions.abort(missing + ": skipping the Redis tests");
     }
-    return startOn(freePort());
-  }
-
-  /** Starts a server on this port, e.g. again on the port of one stopped (an outage ending). */
-  public static RedisServer startOn(int port) {
+    int port = requestedPort == 0 ? freePort() : requestedPort;
     try {
       Process process =
           new ProcessBuilder(

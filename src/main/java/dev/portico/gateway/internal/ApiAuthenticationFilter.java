@@ -32,8 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       RateLimits}, {@link EndpointGroups}, API-4, USE-4): {@code X-Rate-Limit-Remaining} on every
  *       answer, 429 with {@code Retry-After} over the limit; shared buckets that cannot be read or
  *       written are 503 {@code rate_limit_store_unavailable} (fail closed);
- *   <li>for a signed request only, the nonce's first use on every node ({@link Nonces}, KEY-5): a
- *       replay is 401 {@code replayed_nonce}; no clear answer from the store is 503 {@code
+ *   <li>for a signed request only, the nonce's first use on every node ({@link NonceStore}, KEY-5):
+ *       a replay is 401 {@code replayed_nonce}; no clear answer from the store is 503 {@code
  *       nonce_store_unavailable} — never accepted;
  *   <li>the allocation (USE-4): a counted caller whose account has used it up is 402;
  *   <li>the {@link ApiCaller} in the security context, and the handler;
@@ -53,14 +53,14 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
   private final ApiCredentialsConverter converter = new ApiCredentialsConverter();
   private final AuthenticationManager manager;
   private final RateLimits limits;
-  private final Nonces nonces;
+  private final NonceStore nonces;
   private final EndpointGroups groups;
   private final UsageMeter meter;
 
   ApiAuthenticationFilter(
       AuthenticationManager manager,
       RateLimits limits,
-      Nonces nonces,
+      NonceStore nonces,
       EndpointGroups groups,
       UsageMeter meter) {
     this.manager = manager;
@@ -117,17 +117,17 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     if (presented.presented() instanceof ApiCredentialsAuthenticationToken.Signed signed) {
-      Nonces.Use use = nonces.firstUse(signed.request().accessKey(), signed.request().nonce());
-      if (use == Nonces.Use.REPLAYED) {
+      NonceStore.Use use = nonces.firstUse(signed.request().accessKey(), signed.request().nonce());
+      if (use == NonceStore.Use.REPLAYED) {
         refuse(
             request,
             response,
             new ApiAuthenticationException(ApiAuthenticationException.REPLAYED_NONCE));
         return;
       }
-      if (use != Nonces.Use.FIRST) {
+      if (use != NonceStore.Use.FIRST) {
         SecurityContextHolder.clearContext();
-        // Nonces logs the outage itself, at most every 10 s: no line per refused request here
+        // the store logs the outage itself, at most every 10 s: no line per refused request here
         log.debug(
             "API request refused: 503 {} {}",
             ApiResponses.NONCE_STORE_UNAVAILABLE,

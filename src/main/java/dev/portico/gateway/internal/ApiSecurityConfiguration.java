@@ -45,7 +45,7 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
   SecurityFilterChain apiSecurity(
       HttpSecurity http,
       ApiKeyDirectory keys,
-      Nonces nonces,
+      NonceStore nonces,
       StackResolver stacks,
       ObjectProvider<ApiTokenAuthenticator> tokens,
       GatewaySettings settings,

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -21,7 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The table {@code gw_nonce} behind {@link Nonces}: primary key (access key, nonce in lower case).
+ * The table {@code gw_nonce} behind {@link DatabaseNonceStore} (and the write-behind copy of {@link
+ * MemoryNonceStore}): primary key (access key, nonce in lower case).
  *
  * <p>A batch is one transaction ({@link TransactionTemplate}, timed out after {@code
  * nonce-timeout}) holding one JDBC batch of {@code insert … on conflict do nothing}: each row's
@@ -33,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * skew are deleted every minute.
  */
 @Component
-class NonceTable implements Nonces.Store {
+class NonceTable implements DatabaseNonceStore.Store, MemoryNonceStore.Table {
 
   private static final String INSERT =
       "insert into gw_nonce (access_key, nonce, seen_at) values (?, ?, ?) on conflict do nothing";
@@ -59,7 +61,7 @@ class NonceTable implements Nonces.Store {
   }
 
   @Override
-  public int[] insert(List<Nonces.Key> keys, Instant seenAt) {
+  public int[] insert(List<NonceStore.Key> keys, Instant seenAt) {
     boolean onPostgres = isPostgres();
     OffsetDateTime at = ts(seenAt);
     List<Object[]> rows =
@@ -74,13 +76,26 @@ class NonceTable implements Nonces.Store {
             }));
   }
 
+  @Override
+  public void forEachSince(Instant since, BiConsumer<NonceStore.Key, Instant> row) {
+    jdbc.query(
+        "select access_key, nonce, seen_at from gw_nonce where seen_at >= ?",
+        rs -> {
+          row.accept(
+              new NonceStore.Key(rs.getString(1), rs.getString(2)),
+              rs.getObject(3, OffsetDateTime.class).toInstant());
+        },
+        ts(since));
+  }
+
   @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
   void purge() {
     Instant before = clock.instant().minus(retention);
     jdbc.update("delete from gw_nonce where seen_at < ?", ts(before));
   }
 
-  private boolean isPostgres() {
+  /** Whether the database is PostgreSQL (asked once). */
+  boolean isPostgres() {
     Boolean known = postgres;
     if (known == null) {
       try {

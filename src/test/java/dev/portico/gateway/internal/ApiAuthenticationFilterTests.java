@@ -46,10 +46,10 @@ class ApiAuthenticationFilterTests {
           org.springframework.util.unit.DataSize.ofMegabytes(64),
           java.util.List.of());
 
-  final List<Nonces.Key> written = Collections.synchronizedList(new ArrayList<>());
+  final List<NonceStore.Key> written = Collections.synchronizedList(new ArrayList<>());
   volatile boolean storeDown;
-  final Nonces nonces =
-      new Nonces(
+  final DatabaseNonceStore nonces =
+      new DatabaseNonceStore(
           (keys, at) -> {
             if (storeDown) {
               throw new IllegalStateException("database stopped");
@@ -122,7 +122,7 @@ class ApiAuthenticationFilterTests {
     assertThat(over.getHeader("Retry-After")).isNotBlank();
     assertThat(over.getHeader("X-Rate-Limit-Remaining")).isEqualTo("0");
     assertThat(written)
-        .extracting(Nonces.Key::nonce)
+        .extracting(NonceStore.Key::nonce)
         .containsExactly("allowednonce0000000", "allowednonce0000001");
     assertThat(handled).hasValue(LIMIT);
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portico.gateway.GatewaySettings;
-import dev.portico.gateway.internal.Nonces.Key;
+import dev.portico.gateway.internal.NonceStore.Key;
 import dev.portico.support.EmbeddedPostgresSupport;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +21,8 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * {@code gw_nonce} on both databases Portico runs on (the default H2 and PostgreSQL), migrated by
- * Flyway: the update counts {@link Nonces} relies on, and the key (access key, lower-case nonce).
+ * Flyway: the update counts {@link DatabaseNonceStore} relies on, and the key (access key,
+ * lower-case nonce).
  */
 class NonceTableTests {
 

@@ -63,7 +63,7 @@ class UpstreamMeteringTests {
               ApiAuthenticationFilterTests.SETTINGS,
               ApiAuthenticationFilterTests.LIMITS,
               new LocalRateLimiter(1000, Duration.ofMinutes(1))),
-          new Nonces(
+          new DatabaseNonceStore(
               (keys, at) -> new int[keys.size()],
               Clock.systemUTC(),
               ApiAuthenticationFilterTests.SETTINGS),

@@ -9,29 +9,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.stereotype.Component;
 
 /**
- * Decides whether the nonce of a signed request is used for the first time, on any node (KEY-5),
- * and refuses whenever it cannot tell for sure.
- *
- * <p><b>What is remembered.</b> The replay identity is exactly what the signature covers: the
- * access key plus the nonce in lower case ({@code ABC…} and {@code abc…} are one nonce, the same
- * nonce under another access key is another). It is kept for twice the clock skew; any older
- * request is refused by its {@code Date} anyway, and {@link NonceTable} purges older rows.
+ * The {@code database} nonce store ({@link NonceStore}): decides whether the nonce of a signed
+ * request is used for the first time, on any node (KEY-5), and refuses whenever it cannot tell for
+ * sure. The identity ({@link NonceStore.Key}) is kept for twice the clock skew; {@link NonceTable}
+ * purges older rows.
  *
  * <p><b>Where it is decided.</b> The primary key of {@code gw_nonce}, before the request is
  * answered. The gateway asks only after the signature, the key, its user and stack and the rate
@@ -59,35 +53,15 @@ import org.springframework.stereotype.Component;
  * confirmed is forgotten again: the next request with it is decided by the database (which may
  * still have recorded it, so a client retries a 503 with a new nonce).
  */
-@Component
-class Nonces implements SmartLifecycle {
+final class DatabaseNonceStore implements NonceStore, SmartLifecycle {
 
   /** Starts before and stops after the web server (phase {@code DEFAULT_PHASE - 2048}). */
   static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
-  private static final Logger log = LoggerFactory.getLogger(Nonces.class);
+  private static final Logger log = LoggerFactory.getLogger(DatabaseNonceStore.class);
   private static final int MAX_BATCH = 500;
   private static final int MAX_QUEUED = 20_000;
   private static final long POLL_MILLIS = 100;
-  private static final long LOG_EVERY_MILLIS = 10_000;
-
-  /** The answer for one nonce. */
-  enum Use {
-    /** The database recorded it just now: the request may proceed. */
-    FIRST,
-    /** Some node saw it before: 401 {@code replayed_nonce}. */
-    REPLAYED,
-    /** No clear answer (store slow, down or ambiguous): 503, never accepted. */
-    UNAVAILABLE
-  }
-
-  /** The replay identity: the access key and the nonce in lower case. */
-  record Key(String accessKey, String nonce) {
-
-    static Key of(String accessKey, String nonce) {
-      return new Key(accessKey, nonce.toLowerCase(Locale.ROOT));
-    }
-  }
 
   /** Writes a batch of identities; one update count per key, in the order given. */
   @FunctionalInterface
@@ -101,12 +75,12 @@ class Nonces implements SmartLifecycle {
   private final int writerCount;
   private final Cache<Key, Boolean> seen;
   private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(MAX_QUEUED);
-  private final AtomicLong lastFailureLogged = new AtomicLong(Long.MIN_VALUE);
+  private final OutageLog outages = new OutageLog(log);
   private final Object lifecycle = new Object();
   private volatile boolean running;
   private @Nullable ThreadPoolTaskExecutor writers;
 
-  Nonces(Store store, Clock clock, GatewaySettings settings) {
+  DatabaseNonceStore(Store store, Clock clock, GatewaySettings settings) {
     this.store = store;
     this.clock = clock;
     this.timeout = settings.nonceTimeout();
@@ -122,7 +96,8 @@ class Nonces implements SmartLifecycle {
    * Records the access key's nonce (compared in lower case) if no node saw it before; waits at most
    * {@code nonce-timeout} for the database.
    */
-  Use firstUse(String accessKey, String nonce) {
+  @Override
+  public Use firstUse(String accessKey, String nonce) {
     Key key = Key.of(accessKey, nonce);
     if (seen.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
       return Use.REPLAYED;
@@ -140,7 +115,7 @@ class Nonces implements SmartLifecycle {
     }
     Pending pending = new Pending(key, new CompletableFuture<>());
     if (!queue.offer(pending)) {
-      logFailure("Nonce queue full ({} waiting): refusing", MAX_QUEUED);
+      outages.warn("Nonce queue full ({} waiting): refusing", MAX_QUEUED);
       return Use.UNAVAILABLE;
     }
     if (!running) {
@@ -151,9 +126,9 @@ class Nonces implements SmartLifecycle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (TimeoutException e) {
-      logFailure("Nonce store gave no answer within {}: refusing", timeout);
+      outages.warn("Nonce store gave no answer within {}: refusing", timeout);
     } catch (ExecutionException e) {
-      logFailure("Nonce store failed: refusing ({})", String.valueOf(e.getCause()));
+      outages.warn("Nonce store failed: refusing ({})", String.valueOf(e.getCause()));
     }
     // whichever comes first wins: a writer's late but definite answer, or "unavailable"
     pending.result().complete(Use.UNAVAILABLE);
@@ -264,12 +239,12 @@ class Nonces implements SmartLifecycle {
     try {
       counts = store.insert(waiting.stream().map(Pending::key).toList(), clock.instant());
     } catch (RuntimeException e) {
-      logFailure("Nonce store failed, {} requests refused: {}", waiting.size(), e.toString());
+      outages.warn("Nonce store failed, {} requests refused: {}", waiting.size(), e.toString());
       waiting.forEach(p -> p.result().complete(Use.UNAVAILABLE));
       return;
     }
     if (counts.length != waiting.size()) {
-      logFailure(
+      outages.warn(
           "Nonce store answered {} counts for {} rows: refusing", counts.length, waiting.size());
       waiting.forEach(p -> p.result().complete(Use.UNAVAILABLE));
       return;
@@ -283,16 +258,6 @@ class Nonces implements SmartLifecycle {
     List<Pending> left = new ArrayList<>();
     queue.drainTo(left);
     left.forEach(p -> p.result().complete(Use.UNAVAILABLE));
-  }
-
-  /** Logs a store failure at most every 10 s: an outage must not flood the log. */
-  private void logFailure(String message, Object... args) {
-    long now = System.nanoTime() / 1_000_000;
-    long last = lastFailureLogged.get();
-    if ((last == Long.MIN_VALUE || now - last >= LOG_EVERY_MILLIS)
-        && lastFailureLogged.compareAndSet(last, now)) {
-      log.warn(message, args);
-    }
   }
 
   private record Pending(Key key, CompletableFuture<Use> result) {}

@@ -3,8 +3,8 @@ package dev.portico.gateway.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.gateway.GatewaySettings;
-import dev.portico.gateway.internal.Nonces.Key;
-import dev.portico.gateway.internal.Nonces.Use;
+import dev.portico.gateway.internal.NonceStore.Key;
+import dev.portico.gateway.internal.NonceStore.Use;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,25 +21,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * How {@link Nonces} reads the store's answers: only an update count of exactly 1 is a first use; 0
- * is a replay; anything else — an unknown count, an exception, no answer in time, a node stopping —
- * refuses (fail closed). No database: the store is a stand-in.
+ * How {@link DatabaseNonceStore} reads the store's answers: only an update count of exactly 1 is a
+ * first use; 0 is a replay; anything else — an unknown count, an exception, no answer in time, a
+ * node stopping — refuses (fail closed). No database: the store is a stand-in.
  */
-class NoncesTests {
+class DatabaseNonceStoreTests {
 
   static final Duration TIMEOUT = Duration.ofSeconds(1);
 
   final Set<Key> table = Collections.synchronizedSet(new HashSet<>());
   final List<List<Key>> batches = Collections.synchronizedList(new ArrayList<>());
   volatile Function<List<Key>, int[]> answer = this::asATableWould;
-  Nonces nonces = withWriters(2);
+  DatabaseNonceStore nonces = withWriters(2);
 
   int[] asATableWould(List<Key> keys) {
     return keys.stream().mapToInt(k -> table.add(k) ? 1 : 0).toArray();
   }
 
-  Nonces withWriters(int writers) {
-    return new Nonces(
+  DatabaseNonceStore withWriters(int writers) {
+    return new DatabaseNonceStore(
         (keys, at) -> {
           batches.add(keys);
           return answer.apply(keys);
@@ -67,11 +67,11 @@ class NoncesTests {
 
   @Test
   void onlyAnUpdateCountOfExactlyOneIsAFirstUse() {
-    assertThat(Nonces.useOf(1)).isEqualTo(Use.FIRST);
-    assertThat(Nonces.useOf(0)).isEqualTo(Use.REPLAYED);
-    assertThat(Nonces.useOf(Statement.SUCCESS_NO_INFO)).isEqualTo(Use.UNAVAILABLE);
-    assertThat(Nonces.useOf(Statement.EXECUTE_FAILED)).isEqualTo(Use.UNAVAILABLE);
-    assertThat(Nonces.useOf(2)).isEqualTo(Use.UNAVAILABLE);
+    assertThat(DatabaseNonceStore.useOf(1)).isEqualTo(Use.FIRST);
+    assertThat(DatabaseNonceStore.useOf(0)).isEqualTo(Use.REPLAYED);
+    assertThat(DatabaseNonceStore.useOf(Statement.SUCCESS_NO_INFO)).isEqualTo(Use.UNAVAILABLE);
+    assertThat(DatabaseNonceStore.useOf(Statement.EXECUTE_FAILED)).isEqualTo(Use.UNAVAILABLE);
+    assertThat(DatabaseNonceStore.useOf(2)).isEqualTo(Use.UNAVAILABLE);
   }
 
   @Test
