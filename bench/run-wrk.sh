@@ -26,7 +26,7 @@ cd "$(dirname "$0")/.."
 
 PORT=${BENCH_PORT:-18080}
 DURATION=${BENCH_DURATION:-10s}
-WARMUP=${BENCH_WARMUP:-5s}
+WARMUP=${BENCH_WARMUP:-15s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 ROUNDS=${BENCH_ROUNDS:-3}
@@ -59,7 +59,7 @@ start_portico() { # store [argument …]
   PORTICO_BOOTSTRAP_OPERATOR_EMAIL=bench-ops@portico.test \
   PORTICO_BOOTSTRAP_OPERATOR_PASSWORD=bench-operator-password \
   PORTICO_BOOTSTRAP_OPERATOR_KEY="$ACCESS:$SECRET" \
-  java -Xms512m -Xmx1g -jar target/portico-0.1.0-SNAPSHOT.jar \
+  java -Xms512m -Xmx1g ${BENCH_JAVA_OPTS:-} -jar target/portico-0.1.0-SNAPSHOT.jar \
     --server.port="$PORT" --server.address=127.0.0.1 "${db[@]}" \
     --portico.apikeys.key-file="$OUT/apikey.key" \
     --portico.gateway.rate-limit-per-minute=1000000000 \

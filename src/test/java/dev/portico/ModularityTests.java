@@ -44,7 +44,8 @@ class ModularityTests {
               Set.of("system", "accounts", "applications", "apikeys", "authserver", "usage")),
           Map.entry("extensions", Set.of("system", "accounts", "applications")),
           Map.entry("store", Set.of("system", "accounts", "applications", "extensions", "usage")),
-          Map.entry("notifications", Set.of("system", "accounts", "applications", "usage")),
+          Map.entry(
+              "notifications", Set.of("system", "accounts", "applications", "usage", "store")),
           Map.entry("audit", Set.of("system", "accounts")));
 
   @Test

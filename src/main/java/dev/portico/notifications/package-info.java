@@ -5,7 +5,7 @@
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"system", "accounts", "applications", "usage"})
+    allowedDependencies = {"system", "accounts", "applications", "usage", "store"})
 package dev.portico.notifications;
 
 import org.jspecify.annotations.NullMarked;

@@ -4,7 +4,6 @@ import dev.portico.accounts.Account;
 import dev.portico.accounts.AccountManagement;
 import dev.portico.accounts.User;
 import dev.portico.applications.Application;
-import dev.portico.applications.StoreReviewDecided;
 import dev.portico.store.internal.EntryRows;
 import dev.portico.store.internal.ReviewRows;
 import dev.portico.system.Actor;

@@ -87,8 +87,7 @@ class StoreLaunchBrowserTests {
     browser.step("checklist-open");
     String entryPath = browser.path();
     for (ManualChecklistItem item : ManualChecklistItem.values()) {
-      browser.click(
-          By.cssSelector("#item-" + item.key() + " button[aria-label^='Tick as done']"));
+      browser.click(By.cssSelector("#item-" + item.key() + " button[aria-label^='Tick as done']"));
       browser.waitUntil(
           ExpectedConditions.attributeToBe(By.id("item-" + item.key()), "class", "done"));
     }

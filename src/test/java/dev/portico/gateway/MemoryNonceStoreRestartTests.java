@@ -92,8 +92,8 @@ class MemoryNonceStoreRestartTests {
   }
 
   private long rowsOf(IssuedApiKey key) {
-    return jdbc.sql("select count(*) from gw_nonce where access_key = :key")
-        .param("key", key.key().accessKey())
+    return jdbc.sql("select count(*) from gw_nonce_snapshot where identities like :key")
+        .param("key", "%" + key.key().accessKey() + "\t%")
         .query(Long.class)
         .single();
   }

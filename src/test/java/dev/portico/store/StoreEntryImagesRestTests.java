@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import dev.portico.accounts.License;
 import dev.portico.accounts.Role;
 import dev.portico.accounts.User;
@@ -24,13 +23,8 @@ import dev.portico.support.TestApiKeys;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -38,7 +32,6 @@ import javax.imageio.ImageIO;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -64,7 +57,6 @@ class StoreEntryImagesRestTests {
   @Autowired TestApiKeys apiKeys;
   @Autowired StoreFixtures store;
   @Autowired JdbcClient jdbc;
-  @LocalServerPort int port;
 
   @Test
   void pngAndJpegPartsAreAppendedInOrderAndListedAsImageUrls() throws Exception {
@@ -233,28 +225,6 @@ class StoreEntryImagesRestTests {
     assertThat(storedImages(entry)).isOne();
   }
 
-  /** Real Tomcat parsing: a part over the multipart limit is the same field error, not a 413. */
-  @Test
-  void overTheRealServerAPartOver2MiBIsA422AtImagesAndAGoodOneIsStored() throws Exception {
-    Company acme = fixtures.company("Acme");
-    StoreEntry entry = entryOf(acme);
-    String key = key(acme.admin());
-    byte[] tooBig = Arrays.copyOf(ImagePolicyTests.png(), 2 * 1024 * 1024 + 1);
-
-    HttpResponse<String> refused = overHttp(entry, key, ImagePolicyTests.png(), tooBig);
-    assertThat(refused.statusCode()).isEqualTo(422);
-    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(JsonPath.<String>read(refused.body(), "$.errors[0].field")).isEqualTo("images");
-    assertThat(JsonPath.<String>read(refused.body(), "$.errors[0].message"))
-        .contains("at most 2 MiB");
-    assertThat(storedImages(entry)).isZero();
-
-    HttpResponse<String> stored = overHttp(entry, key, ImagePolicyTests.png());
-    assertThat(stored.statusCode()).isEqualTo(200);
-    assertThat(JsonPath.<List<String>>read(stored.body(), "$.imageUrls"))
-        .containsExactly(entry.imageUrl(1));
-  }
-
   // ------------------------------------------------------------------ helpers
 
   private StoreEntry entryOf(Company company) {
@@ -277,31 +247,6 @@ class StoreEntryImagesRestTests {
       request.file(f);
     }
     return mvc.perform(request.header("Authorization", key));
-  }
-
-  private HttpResponse<String> overHttp(StoreEntry entry, String key, byte[]... files)
-      throws Exception {
-    String boundary = "portico-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (int i = 0; i < files.length; i++) {
-      body.writeBytes(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"f"
-                  + i
-                  + ".png\"\r\nContent-Type: image/png\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      body.writeBytes(files[i]);
-      body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-    }
-    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + images(entry)))
-            .header("Authorization", key)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-            .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private long storedImages(StoreEntry entry) {

@@ -26,14 +26,14 @@ import org.springframework.context.SmartLifecycle;
  * or {@code database} for several nodes).
  *
  * <p><b>Write-behind.</b> Every {@code nonce-write-behind-interval} (1 s) the identities accepted
- * since the last write are inserted into {@code gw_nonce} (one transaction per 1 000, in key order,
- * {@code on conflict do nothing}), stamped with the time of the write (never earlier than their
- * use, so they are kept at least as long as needed). At shutdown — after the web server has drained
- * (phase {@link DatabaseNonceStore#PHASE}) — new nonces are refused and what is left is written. A
- * write that fails is kept and retried at the next tick (replays stay refused from memory); entries
- * older than the window are no longer worth writing and are dropped. A crash (no shutdown) loses at
- * most the last interval's nonces: after the restart those requests could be replayed until their
- * {@code Date} is too old.
+ * since the last write are written to {@code gw_nonce_snapshot} as one row per 10 000 ({@link
+ * NonceSnapshots}), stamped with the time of the write (never earlier than their use, so they are
+ * kept at least as long as needed). At shutdown — after the web server has drained (phase {@link
+ * DatabaseNonceStore#PHASE}) — new nonces are refused and what is left is written. A write that
+ * fails is kept and retried at the next tick (replays stay refused from memory); entries older than
+ * the window are no longer worth writing and are dropped. A crash (no shutdown) loses at most the
+ * last interval's nonces: after the restart those requests could be replayed until their {@code
+ * Date} is too old.
  *
  * <p><b>Start-up reload.</b> {@link #start} loads the rows younger than the window into the
  * buckets. Until a reload has succeeded the store answers {@link Use#UNAVAILABLE} (503, fail
@@ -43,7 +43,7 @@ import org.springframework.context.SmartLifecycle;
 final class MemoryNonceStore implements NonceStore, SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(MemoryNonceStore.class);
-  private static final int BATCH = 1000;
+  private static final int BATCH = 10_000;
 
   /** Where the nonces are written behind and reloaded from ({@link NonceTable}). */
   interface Table {

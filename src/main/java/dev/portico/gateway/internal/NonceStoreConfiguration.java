@@ -32,6 +32,7 @@ class NonceStoreConfiguration {
       GatewaySettings gateway,
       Environment environment,
       NonceTable table,
+      NonceSnapshots snapshots,
       Clock clock,
       ObjectProvider<RedisConnectionFactory> redis) {
     boolean redisConfigured = RedisConfigured.in(environment);
@@ -62,7 +63,7 @@ class NonceStoreConfiguration {
             settings.nonceMemoryCapacity(),
             settings.nonceWriteBehindInterval());
         yield new MemoryNonceStore(
-            table,
+            snapshots,
             clock,
             window,
             settings.nonceMemoryCapacity(),

@@ -5,7 +5,7 @@ import dev.portico.accounts.User;
 import dev.portico.accounts.UserInvited;
 import dev.portico.applications.ApplicationSecretRegenerated;
 import dev.portico.applications.OwnershipTransferred;
-import dev.portico.applications.StoreReviewDecided;
+import dev.portico.store.StoreReviewDecided;
 import dev.portico.usage.UsageThresholdReached;
 import java.util.Locale;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.portico.notifications.internal;
 import dev.portico.accounts.UserInvited;
 import dev.portico.applications.ApplicationSecretRegenerated;
 import dev.portico.applications.OwnershipTransferred;
-import dev.portico.applications.StoreReviewDecided;
+import dev.portico.store.StoreReviewDecided;
 import dev.portico.usage.UsageThresholdReached;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

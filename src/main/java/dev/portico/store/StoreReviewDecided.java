@@ -1,14 +1,13 @@
-package dev.portico.applications;
+package dev.portico.store;
 
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The operator approved or returned an app's store entry (STO-3). Published by the store module for
- * the review outcome email (NOT-1) to the admins of the app's owner; it lives here, with the app,
- * because the notifications module may not import the store module, and it carries all the email
- * needs. Not audited itself: the store's {@code StoreEntryChanged} is.
+ * The operator approved or returned an app's store entry (STO-3), for the review outcome email
+ * (NOT-1) to the admins of the app's owner; it carries all the email needs. Not audited itself:
+ * {@link StoreEntryChanged} is.
  *
  * @param accountId the account that owns the app
  * @param comments the operator's comments on a return, {@code null} on an approval
