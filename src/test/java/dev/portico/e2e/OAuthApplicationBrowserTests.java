@@ -149,8 +149,15 @@ class OAuthApplicationBrowserTests {
 
     // "Begin typing the name … of a user, team, or alias", select it, "Click the Add button"
     browser.type(By.id("share-q"), "Design " + tag);
-    browser.waitFor(By.id("choice-team-" + design));
+    // The search answers after a 250 ms pause in typing: tick the team in its answer, not in the
+    // list it replaces (a box ticked while the request is in flight would come back unticked).
+    browser.waitUntil(
+        ExpectedConditions.not(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("share-choices"), "Engineering")));
+    browser.settle();
     browser.click(By.id("choice-team-" + design));
+    assertThat(browser.waitFor(By.id("choice-team-" + design)).isSelected()).isTrue();
     browser.step("team-chosen");
     browser.click(By.xpath("//button[normalize-space()='Add']"));
     browser.waitForText(By.cssSelector(".flash.ok"), "1 light member skipped");
