@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     a new nonce beyond it is refused with 503 {@code nonce_store_unavailable} (fail closed, never
  *     an out-of-memory)
  * @param nonceWriteBehindInterval {@code memory} only: how often the nonces accepted since the last
- *     write are written to {@code gw_nonce} (and at shutdown), to be reloaded at the next start
+ *     write are written to {@code gw_nonce_snapshot} (and at shutdown), to be reloaded at the next
+ *     start
  * @param nonceRedisPrefix {@code redis} only: the prefix of each nonce's key ({@code
  *     <prefix><access key>:<nonce in lower case>})
  */

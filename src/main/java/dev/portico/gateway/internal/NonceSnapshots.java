@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -51,7 +52,7 @@ class NonceSnapshots implements MemoryNonceStore.Table {
         ts(seenAt),
         lines.toString());
     int[] written = new int[keys.size()];
-    java.util.Arrays.fill(written, 1);
+    Arrays.fill(written, 1);
     return written;
   }
 

@@ -22,8 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The table {@code gw_nonce} behind {@link DatabaseNonceStore} (and the write-behind copy of {@link
- * MemoryNonceStore}): primary key (access key, nonce in lower case).
+ * The table {@code gw_nonce} behind {@link DatabaseNonceStore}: primary key (access key, nonce in
+ * lower case). {@link NonceSnapshots} reads its recent rows when a {@code memory} store reloads.
  *
  * <p>A batch is one transaction ({@link TransactionTemplate}, timed out after {@code
  * nonce-timeout}) holding one JDBC batch of {@code insert … on conflict do nothing}: each row's
@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * skew are deleted every minute.
  */
 @Component
-class NonceTable implements DatabaseNonceStore.Store, MemoryNonceStore.Table {
+class NonceTable implements DatabaseNonceStore.Store {
 
   private static final String INSERT =
       "insert into gw_nonce (access_key, nonce, seen_at) values (?, ?, ?) on conflict do nothing";
@@ -76,7 +76,7 @@ class NonceTable implements DatabaseNonceStore.Store, MemoryNonceStore.Table {
             }));
   }
 
-  @Override
+  /** The rows seen since {@code since} (a {@code memory} store's reload). */
   public void forEachSince(Instant since, BiConsumer<NonceStore.Key, Instant> row) {
     jdbc.query(
         "select access_key, nonce, seen_at from gw_nonce where seen_at >= ?",
