@@ -9,6 +9,8 @@ import dev.portico.support.PorticoTest;
 import dev.portico.support.RedisServer;
 import dev.portico.support.TestAccounts;
 import dev.portico.support.TestApiKeys;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.EpollProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.OS;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -35,8 +38,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * Two Portico nodes sharing one database and one real Redis ({@code spring.data.redis.url} set, so
  * {@code redis} is their nonce store by default): a nonce is accepted once, by one node, and
  * refused as a replay by the same and the other node in any letter case; Redis stopped is 503,
- * never 200, and a new Redis on the same port is used again without a restart. Skipped without
- * {@code /usr/bin/redis-server} unless {@code PORTICO_REDIS=required}.
+ * never 200, and a new Redis on the same port is used again without a restart. Lettuce runs on
+ * native epoll, without per-command observations or latency histograms (issue 12's CPU budget).
+ * Skipped without {@code /usr/bin/redis-server} unless {@code PORTICO_REDIS=required}.
  */
 @PorticoTest
 class RedisNonceStoreAcrossNodesTests {
@@ -69,6 +73,16 @@ class RedisNonceStoreAcrossNodesTests {
       } catch (Exception ignored) {
         // best effort
       }
+    }
+  }
+
+  @Test
+  void lettuceRunsOnEpollWithoutPerCommandInstrumentation() {
+    ClientResources resources = one.bean(ClientResources.class);
+    assertThat(resources.tracing().isEnabled()).as("per-command observations").isFalse();
+    assertThat(resources.commandLatencyRecorder().isEnabled()).as("latency collector").isFalse();
+    if ("amd64".equals(System.getProperty("os.arch")) && OS.LINUX.isCurrentOs()) {
+      assertThat(EpollProvider.isAvailable()).as("native epoll transport").isTrue();
     }
   }
 

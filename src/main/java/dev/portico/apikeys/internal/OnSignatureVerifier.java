@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Function;
@@ -72,7 +70,7 @@ public final class OnSignatureVerifier {
   private void checkDate(String date, Duration maxSkew) {
     Instant at;
     try {
-      at = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      at = RequestDates.parse(date);
     } catch (DateTimeParseException e) {
       throw new ApiKeyVerificationFailed(ApiKeyVerificationFailed.STALE_DATE);
     }
