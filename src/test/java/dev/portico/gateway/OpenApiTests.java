@@ -168,6 +168,22 @@ class OpenApiTests {
   }
 
   @Test
+  void apiDocsNameEachTagOnce() throws Exception {
+    String json =
+        mvc.perform(get("/v3/api-docs"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    List<String> tags = new ArrayList<>();
+    JsonMapper.shared()
+        .readTree(json)
+        .get("tags")
+        .forEach(tag -> tags.add(tag.get("name").asString()));
+    assertThat(tags).isNotEmpty().doesNotHaveDuplicates();
+  }
+
+  @Test
   void apiDocsDoNotTakeTheCallerAsAParameter() throws Exception {
     mvc.perform(get("/v3/api-docs"))
         .andExpect(status().isOk())

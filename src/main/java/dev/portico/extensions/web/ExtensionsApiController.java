@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * parameters named after the replacement attributes ({@code documentId=…&elementId=…}).
  */
 @RestController
-@Tag(name = "Extensions", description = "The extensions a user sees (EXT-5)")
+@Tag(name = "Visible extensions", description = "The extensions a user sees (EXT-5)")
 @SecurityScheme(
     name = ExtensionsApiController.CONSOLE_SESSION,
     type = SecuritySchemeType.APIKEY,
