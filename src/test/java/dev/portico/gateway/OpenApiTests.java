@@ -41,12 +41,7 @@ class OpenApiTests {
    */
   @Test
   void everyOperationHasASummaryAndItsProblemResponses() throws Exception {
-    String json =
-        mvc.perform(get("/v3/api-docs"))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString(StandardCharsets.UTF_8);
+    String json = apiDocs();
     Path out = Path.of("target", "openapi.json");
     Files.createDirectories(out.getParent());
     Files.writeString(out, json, StandardCharsets.UTF_8);
@@ -169,18 +164,21 @@ class OpenApiTests {
 
   @Test
   void apiDocsNameEachTagOnce() throws Exception {
-    String json =
-        mvc.perform(get("/v3/api-docs"))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString(StandardCharsets.UTF_8);
+    String json = apiDocs();
     List<String> tags = new ArrayList<>();
     JsonMapper.shared()
         .readTree(json)
         .get("tags")
         .forEach(tag -> tags.add(tag.get("name").asString()));
     assertThat(tags).isNotEmpty().doesNotHaveDuplicates();
+  }
+
+  private String apiDocs() throws Exception {
+    return mvc.perform(get("/v3/api-docs"))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
   }
 
   @Test
