@@ -2,8 +2,10 @@ package dev.portico.store;
 
 import dev.portico.applications.ApplicationType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /** An app's store entry (STO-1); {@code imageCount} images are served at {@link #imageUrl}. */
@@ -52,5 +54,10 @@ public record StoreEntry(
   /** The address of image {@code n} (1-based). */
   public String imageUrl(int n) {
     return url() + "/images/" + n;
+  }
+
+  /** The addresses of all its images, in order. */
+  public List<String> imageUrls() {
+    return IntStream.rangeClosed(1, imageCount).mapToObj(this::imageUrl).toList();
   }
 }

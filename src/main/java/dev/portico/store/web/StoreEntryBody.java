@@ -54,6 +54,6 @@ record StoreEntryBody(
         checklist.stream()
             .map(i -> new ChecklistItem(i.key(), i.label(), i.automatic(), i.done()))
             .toList(),
-        java.util.stream.IntStream.rangeClosed(1, e.imageCount()).mapToObj(e::imageUrl).toList());
+        e.imageUrls());
   }
 }

@@ -3,7 +3,6 @@ package dev.portico.store.web;
 import dev.portico.store.StoreEntry;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +39,7 @@ record StoreItemBody(
         e.vendor(),
         e.version(),
         e.state().name(),
-        IntStream.rangeClosed(1, e.imageCount()).mapToObj(e::imageUrl).toList(),
+        e.imageUrls(),
         subscribed);
   }
 }
